@@ -1,0 +1,40 @@
+package dev.querybudget.sql;
+
+/**
+ * Limits of a {@link SqlFingerprinter}.
+ *
+ * @param maxSqlLength statements longer than this are fingerprinted on this many leading
+ * characters plus their total length
+ * @param cacheCapacity how many fingerprints are cached per dialect, {@code 0} disables
+ * the cache
+ * @param maxCachedSqlLength statements longer than this are never cached
+ * @since 0.1.0
+ */
+public record FingerprintSettings(int maxSqlLength, int cacheCapacity, int maxCachedSqlLength) {
+
+	/**
+	 * Validates the settings.
+	 */
+	public FingerprintSettings {
+		if (maxSqlLength < 1) {
+			throw new IllegalArgumentException("'maxSqlLength' must be at least 1, but was " + maxSqlLength);
+		}
+		if (cacheCapacity < 0) {
+			throw new IllegalArgumentException("'cacheCapacity' must not be negative, but was " + cacheCapacity);
+		}
+		if (maxCachedSqlLength < 0) {
+			throw new IllegalArgumentException(
+					"'maxCachedSqlLength' must not be negative, but was " + maxCachedSqlLength);
+		}
+	}
+
+	/**
+	 * Returns the default settings.
+	 * @return 64 KiB statements, 4096 cached fingerprints per dialect, statements up to
+	 * 16 KiB cached
+	 */
+	public static FingerprintSettings ofDefaults() {
+		return new FingerprintSettings(64 * 1024, 4096, 16 * 1024);
+	}
+
+}
