@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * Enforcement modes, listeners and internal failures, through a real ProxyDataSource over
  * H2.
  */
+@SuppressWarnings("try")
 class EnforcementTests {
 
 	private final List<ScopeReport> closed = new ArrayList<>();

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Scopes, nesting and threads, through a real ProxyDataSource over H2.
  */
+@SuppressWarnings("try")
 class QueryScopeTests {
 
 	private final RecordingThreadLocal threadLocal = new RecordingThreadLocal();
