@@ -297,7 +297,7 @@ public final class QueryScope implements AutoCloseable {
 		}
 		boolean locate = shape.record(identity, trackIdentity, nanos,
 				this.tracker.settings().maxParameterSetsPerFingerprint(), this.tracker.slowNanos());
-		return locate ? shape : null;
+		return (locate) ? shape : null;
 	}
 
 	void callSite(Shape shape, @Nullable CallSite site) {

@@ -279,7 +279,7 @@ public record ScopeReport(ScopeKind kind, String name, Budget budget, long state
 		boolean first = true;
 		for (Map.Entry<StatementKind, Long> entry : this.statementsByKind.entrySet()) {
 			if (entry.getValue() > 0) {
-				text.append(first ? "" : ", ").append(entry.getValue()).append(' ').append(entry.getKey());
+				text.append((!first) ? ", " : "").append(entry.getValue()).append(' ').append(entry.getKey());
 				first = false;
 			}
 		}

@@ -31,6 +31,12 @@ class ArchitectureTests {
 			.resideInAnyPackage("dev.querybudget", "dev.querybudget.jdbc..")
 			.check(classes);
 		noClasses().that()
+			.resideInAPackage("dev.querybudget.sql..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.querybudget", "dev.querybudget.jdbc..")
+			.check(classes);
+		noClasses().that()
 			.resideInAPackage("dev.querybudget")
 			.should()
 			.dependOnClassesThat()
