@@ -1,0 +1,365 @@
+package dev.querybudget;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.querybudget.sql.StatementFingerprint;
+import dev.querybudget.sql.StatementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A unit of work whose SQL statements are counted, such as a request, a job, a method or
+ * a test block. Open it with {@link QueryBudgetTracker#open} in a try-with-resources
+ * block: every statement run on the opening thread (and on threads it is {@link #attach()
+ * attached} to) counts in it and in every enclosing scope. Counting is thread-safe;
+ * {@link #close()} is idempotent and judges the scope against its budget.
+ *
+ * @since 0.1.0
+ */
+public final class QueryScope implements AutoCloseable {
+
+	private static final System.Logger logger = System.getLogger(QueryScope.class.getName());
+
+	private static final StatementKind[] KINDS = StatementKind.values();
+
+	private static final Comparator<FingerprintCount> MOST_EXECUTED_FIRST = Comparator
+		.comparingLong(FingerprintCount::executions)
+		.reversed()
+		.thenComparing(FingerprintCount::totalTime, Comparator.reverseOrder());
+
+	private final QueryBudgetTracker tracker;
+
+	private final ScopeKind kind;
+
+	private final String name;
+
+	private final Budget budget;
+
+	private final EnforcementMode mode;
+
+	private final @Nullable ActiveScopes opener;
+
+	private final Object lock = new Object();
+
+	private final long[] statementsByKind = new long[KINDS.length];
+
+	private final Map<StatementFingerprint, Shape> shapes = new HashMap<>();
+
+	private long statements;
+
+	private long batches;
+
+	private long batchedStatements;
+
+	private long rows;
+
+	private long failed;
+
+	private long rejected;
+
+	private long dbTimeNanos;
+
+	private long overflow;
+
+	private boolean incomplete;
+
+	private volatile boolean closed;
+
+	QueryScope(QueryBudgetTracker tracker, ScopeKind kind, String name, Budget budget, EnforcementMode mode,
+			@Nullable ActiveScopes opener) {
+		this.tracker = tracker;
+		this.kind = kind;
+		this.name = name;
+		this.budget = budget;
+		this.mode = mode;
+		this.opener = opener;
+	}
+
+	/**
+	 * Returns what the scope stands for.
+	 * @return the kind
+	 */
+	public ScopeKind kind() {
+		return this.kind;
+	}
+
+	/**
+	 * Returns the name given when opening the scope.
+	 * @return the name, for example {@code GET /owners}
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Returns the budget the scope is judged against.
+	 * @return the budget
+	 */
+	public Budget budget() {
+		return this.budget;
+	}
+
+	/**
+	 * Returns what the scope does when its budget is broken.
+	 * @return the mode
+	 */
+	public EnforcementMode mode() {
+		return this.mode;
+	}
+
+	/**
+	 * Returns whether the scope is closed.
+	 * @return {@code true} once {@link #close()} ran
+	 */
+	public boolean isClosed() {
+		return this.closed;
+	}
+
+	/**
+	 * Makes this scope current on the calling thread too, so that statements of work
+	 * handed to another thread count in it, until the returned handle is closed on the
+	 * same thread. Attaching a scope that is already current on the thread, closed or
+	 * {@link EnforcementMode#OFF} does nothing. See
+	 * {@link QueryBudgetTracker#restore(QueryScope)} to build a context-propagation
+	 * accessor.
+	 * @return the handle that detaches the scope
+	 */
+	public Attachment attach() {
+		if (this.mode == EnforcementMode.OFF || this.closed) {
+			return Attachment.NONE;
+		}
+		ActiveScopes active = this.tracker.activeScopesOrCreate();
+		if (active.contains(this)) {
+			return Attachment.NONE;
+		}
+		active.push(this, true);
+		return new Attachment(this, active);
+	}
+
+	/**
+	 * Returns a snapshot of the figures so far, judged against the scope's budget.
+	 * @return the report
+	 */
+	public ScopeReport report() {
+		long[] byKindCounts;
+		List<FingerprintCount> counts;
+		long statementCount;
+		long batchCount;
+		long batchedCount;
+		long rowCount;
+		long failedCount;
+		long rejectedCount;
+		long nanos;
+		long overflowCount;
+		boolean partial;
+		synchronized (this.lock) {
+			byKindCounts = this.statementsByKind.clone();
+			counts = new ArrayList<>(this.shapes.size());
+			for (Shape shape : this.shapes.values()) {
+				counts.add(shape.toCount());
+			}
+			statementCount = this.statements;
+			batchCount = this.batches;
+			batchedCount = this.batchedStatements;
+			rowCount = this.rows;
+			failedCount = this.failed;
+			rejectedCount = this.rejected;
+			nanos = this.dbTimeNanos;
+			overflowCount = this.overflow;
+			partial = this.incomplete;
+		}
+		counts.sort(MOST_EXECUTED_FIRST);
+		Map<StatementKind, Long> byKind = new EnumMap<>(StatementKind.class);
+		for (int i = 0; i < KINDS.length; i++) {
+			if (byKindCounts[i] > 0) {
+				byKind.put(KINDS[i], byKindCounts[i]);
+			}
+		}
+		return ScopeReport.evaluated(this.kind, this.name, this.budget, statementCount, byKind, batchCount,
+				batchedCount, rowCount, failedCount, rejectedCount, Duration.ofNanos(nanos), counts, overflowCount,
+				partial);
+	}
+
+	/**
+	 * Closes the scope: it stops counting, leaves the current thread's stack, notifies
+	 * the listeners and, depending on its mode, logs or throws when the budget is broken.
+	 * Closing again does nothing. A scope should be closed on the thread that opened it;
+	 * closed elsewhere, it stops counting at once and leaves the opening thread's stack
+	 * at that thread's next scope operation.
+	 * @throws QueryBudgetExceededException in {@link EnforcementMode#FAIL} and
+	 * {@link EnforcementMode#FAIL_FAST} when the budget is broken
+	 */
+	@Override
+	public void close() {
+		synchronized (this.lock) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+		}
+		if (this.mode == EnforcementMode.OFF) {
+			return;
+		}
+		ActiveScopes opener = this.opener;
+		if (opener != null && opener.isOwnedByCurrentThread()) {
+			opener.remove(this, false);
+		}
+		ScopeReport report = report();
+		for (BudgetViolationListener listener : this.tracker.listeners()) {
+			try {
+				listener.scopeClosed(report);
+			}
+			catch (RuntimeException ex) {
+				logger.log(Level.WARNING, "BudgetViolationListener " + listener.getClass().getName()
+						+ " failed for scope '" + this.name + "'; the scope closed normally", ex);
+			}
+		}
+		if (!report.isBreached()) {
+			return;
+		}
+		if (this.mode == EnforcementMode.LOG) {
+			logger.log(Level.WARNING, report.format());
+		}
+		else if (this.mode == EnforcementMode.FAIL || this.mode == EnforcementMode.FAIL_FAST) {
+			throw new QueryBudgetExceededException(report);
+		}
+	}
+
+	void checkBeforeStatement() {
+		if (this.mode != EnforcementMode.FAIL_FAST || this.budget.maxStatements() == Budget.UNLIMITED) {
+			return;
+		}
+		synchronized (this.lock) {
+			if (this.closed || this.incomplete || this.statements < this.budget.maxStatements()) {
+				return;
+			}
+			this.rejected++;
+		}
+		throw new QueryBudgetExceededException(report());
+	}
+
+	/**
+	 * Records one round trip; returns the shape when its call site should be captured.
+	 */
+	@Nullable Shape record(StatementFingerprint fingerprint, long identity, boolean trackIdentity, int batchSize, long rowCount,
+			boolean success, long roundTripNanos, long shapeNanos) {
+		synchronized (this.lock) {
+			if (this.closed || this.incomplete) {
+				return null;
+			}
+			this.statements++;
+			this.statementsByKind[fingerprint.kind().ordinal()]++;
+			if (batchSize > 0) {
+				this.batches++;
+				this.batchedStatements += batchSize;
+			}
+			if (rowCount > 0) {
+				this.rows += rowCount;
+			}
+			if (!success) {
+				this.failed++;
+			}
+			this.dbTimeNanos += roundTripNanos;
+			return recordShape(fingerprint, identity, trackIdentity, shapeNanos);
+		}
+	}
+
+	/**
+	 * Records a further statement of a plain-statement batch already counted as a round
+	 * trip.
+	 */
+	@Nullable Shape recordBatchEntry(StatementFingerprint fingerprint, long shapeNanos) {
+		synchronized (this.lock) {
+			if (this.closed || this.incomplete) {
+				return null;
+			}
+			return recordShape(fingerprint, 0, false, shapeNanos);
+		}
+	}
+
+	private @Nullable Shape recordShape(StatementFingerprint fingerprint, long identity, boolean trackIdentity,
+			long nanos) {
+		Shape shape = this.shapes.get(fingerprint);
+		if (shape == null) {
+			if (this.shapes.size() >= this.tracker.settings().maxFingerprintsPerScope()) {
+				this.overflow++;
+				return null;
+			}
+			shape = new Shape(fingerprint);
+			this.shapes.put(fingerprint, shape);
+		}
+		boolean locate = shape.record(identity, trackIdentity, nanos,
+				this.tracker.settings().maxParameterSetsPerFingerprint(), this.tracker.slowNanos());
+		return (locate) ? shape : null;
+	}
+
+	void callSite(Shape shape, @Nullable CallSite site) {
+		synchronized (this.lock) {
+			shape.callSite(site);
+		}
+	}
+
+	void fail(Throwable failure) {
+		synchronized (this.lock) {
+			if (this.incomplete || this.closed) {
+				return;
+			}
+			this.incomplete = true;
+		}
+		logger.log(Level.WARNING, "Query budget scope '" + this.name
+				+ "' stopped counting after an internal error; its report is incomplete. The statement ran normally.",
+				failure);
+	}
+
+	@Override
+	public String toString() {
+		return "QueryScope[" + this.kind + " '" + this.name + "', " + this.mode + "]";
+	}
+
+	/**
+	 * Keeps a scope current on the thread that {@link QueryScope#attach() attached} it,
+	 * until closed on that thread. Closing twice does nothing.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Attachment implements AutoCloseable {
+
+		static final Attachment NONE = new Attachment(null, null);
+
+		private final @Nullable QueryScope scope;
+
+		private final @Nullable ActiveScopes active;
+
+		private boolean closed;
+
+		private Attachment(@Nullable QueryScope scope, @Nullable ActiveScopes active) {
+			this.scope = scope;
+			this.active = active;
+		}
+
+		/**
+		 * Detaches the scope from the thread.
+		 */
+		@Override
+		public void close() {
+			QueryScope scope = this.scope;
+			ActiveScopes active = this.active;
+			if (this.closed || scope == null || active == null) {
+				return;
+			}
+			this.closed = true;
+			if (active.isOwnedByCurrentThread()) {
+				active.remove(scope, true);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.querybudget.internal;
+
+/**
+ * A set of {@code long} values with open addressing, so that tracking hashes boxes
+ * nothing. Not thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class LongHashSet {
+
+	private static final int INITIAL_CAPACITY = 8;
+
+	private long[] slots = new long[INITIAL_CAPACITY];
+
+	private int size;
+
+	// 0 marks a free slot, so the value 0 is tracked apart
+	private boolean containsZero;
+
+	/**
+	 * Returns whether the set contains a value.
+	 * @param value the value to look up
+	 * @return {@code true} if it was added before
+	 */
+	public boolean contains(long value) {
+		if (value == 0) {
+			return this.containsZero;
+		}
+		long[] table = this.slots;
+		int mask = table.length - 1;
+		int index = (int) Hashing.mix(value) & mask;
+		while (true) {
+			long slot = table[index];
+			if (slot == 0) {
+				return false;
+			}
+			if (slot == value) {
+				return true;
+			}
+			index = (index + 1) & mask;
+		}
+	}
+
+	/**
+	 * Adds a value.
+	 * @param value the value to add
+	 * @return {@code true} if it was not in the set yet
+	 */
+	public boolean add(long value) {
+		if (value == 0) {
+			if (this.containsZero) {
+				return false;
+			}
+			this.containsZero = true;
+			this.size++;
+			return true;
+		}
+		if ((this.size + 1) * 2 > this.slots.length) {
+			grow();
+		}
+		if (insert(this.slots, value)) {
+			this.size++;
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Returns the number of values in the set.
+	 * @return the size
+	 */
+	public int size() {
+		return this.size;
+	}
+
+	private void grow() {
+		long[] grown = new long[this.slots.length * 2];
+		for (long slot : this.slots) {
+			if (slot != 0) {
+				insert(grown, slot);
+			}
+		}
+		this.slots = grown;
+	}
+
+	private static boolean insert(long[] table, long value) {
+		int mask = table.length - 1;
+		int index = (int) Hashing.mix(value) & mask;
+		while (true) {
+			long slot = table[index];
+			if (slot == 0) {
+				table[index] = value;
+				return true;
+			}
+			if (slot == value) {
+				return false;
+			}
+			index = (index + 1) & mask;
+		}
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.querybudget.jdbc;
+
+import java.util.Arrays;
+import java.util.List;
+
+import dev.querybudget.internal.Hashing;
+import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hashes the parameter values bound to a statement, so that exact duplicates can be told
+ * from distinct parameter sets without ever keeping a value.
+ */
+final class Parameters {
+
+	private Parameters() {
+	}
+
+	/**
+	 * Returns an order-independent hash of each parameter set (the order in which
+	 * parameters were set does not matter), combined in batch order; {@code 0} without
+	 * parameters.
+	 */
+	static long hash(List<List<ParameterSetOperation>> parametersList) {
+		long hash = 0;
+		for (int i = 0; i < parametersList.size(); i++) {
+			List<ParameterSetOperation> operations = parametersList.get(i);
+			long setHash = 0;
+			for (int j = 0; j < operations.size(); j++) {
+				setHash += Hashing.mix(operationHash(operations.get(j)));
+			}
+			hash = Hashing.combine(hash, setHash);
+		}
+		return hash;
+	}
+
+	private static long operationHash(ParameterSetOperation operation) {
+		long hash = operation.getMethod().getName().hashCode();
+		Object[] args = operation.getArgs();
+		if (args != null) {
+			for (Object arg : args) {
+				hash = hash * 31 + valueHash(arg);
+			}
+		}
+		return hash;
+	}
+
+	private static int valueHash(@Nullable Object value) {
+		if (value == null) {
+			return 0;
+		}
+		if (value instanceof byte[] bytes) {
+			return Arrays.hashCode(bytes);
+		}
+		if (value instanceof char[] chars) {
+			return Arrays.hashCode(chars);
+		}
+		if (value instanceof Object[] array) {
+			return Arrays.deepHashCode(array);
+		}
+		return value.hashCode();
+	}
+
+}

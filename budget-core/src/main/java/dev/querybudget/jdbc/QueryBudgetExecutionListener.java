@@ -1,0 +1,141 @@
+package dev.querybudget.jdbc;
+
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.querybudget.ActiveScopes;
+import dev.querybudget.QueryBudgetExceededException;
+import dev.querybudget.QueryBudgetTracker;
+import dev.querybudget.sql.SqlDialect;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Feeds every statement of a datasource-proxy {@code ProxyDataSource} to the scopes
+ * current in a {@link QueryBudgetTracker}, so that plain JDBC, JPA and jOOQ code is
+ * counted alike. Register it with
+ * {@code ProxyDataSourceBuilder.create(dataSource).listener(listener).build()}, one
+ * listener per DataSource: the SQL dialect is read once from the first connection it
+ * sees, unless given explicitly.
+ * <p>
+ * Time is measured with {@link System#nanoTime()} around the JDBC call, because
+ * datasource-proxy's default stopwatch only reports milliseconds. Internal errors never
+ * reach the application: the affected scopes log them once and stop counting. The one
+ * deliberate exception is {@link dev.querybudget.EnforcementMode#FAIL_FAST}, which throws
+ * from {@link #beforeQuery} so that datasource-proxy does not run the statement.
+ *
+ * @since 0.1.0
+ */
+public final class QueryBudgetExecutionListener implements QueryExecutionListener {
+
+	private static final System.Logger logger = System.getLogger(QueryBudgetExecutionListener.class.getName());
+
+	private static final String SCOPES_KEY = QueryBudgetExecutionListener.class.getName() + ".scopes";
+
+	private final QueryBudgetTracker tracker;
+
+	private volatile @Nullable SqlDialect dialect;
+
+	/**
+	 * Creates a listener that reads the dialect from the first connection it sees.
+	 * @param tracker the tracker whose scopes count the statements
+	 */
+	public QueryBudgetExecutionListener(QueryBudgetTracker tracker) {
+		this.tracker = Objects.requireNonNull(tracker, "'tracker' must not be null");
+	}
+
+	/**
+	 * Creates a listener for a DataSource of a known dialect.
+	 * @param tracker the tracker whose scopes count the statements
+	 * @param dialect the dialect of the DataSource
+	 */
+	public QueryBudgetExecutionListener(QueryBudgetTracker tracker, SqlDialect dialect) {
+		this(tracker);
+		this.dialect = Objects.requireNonNull(dialect, "'dialect' must not be null");
+	}
+
+	@Override
+	public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+		ActiveScopes scopes = this.tracker.activeScopes();
+		if (scopes == null) {
+			return;
+		}
+		// handing the scopes to afterQuery saves a second ThreadLocal read
+		execInfo.addCustomValue(SCOPES_KEY, scopes);
+		try {
+			scopes.beforeStatement();
+		}
+		catch (QueryBudgetExceededException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			scopes.fail(ex);
+		}
+	}
+
+	@Override
+	public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+		ActiveScopes scopes = execInfo.getCustomValue(SCOPES_KEY, ActiveScopes.class);
+		if (scopes == null) {
+			return;
+		}
+		try {
+			record(scopes, execInfo, queryInfoList);
+		}
+		catch (RuntimeException ex) {
+			scopes.fail(ex);
+		}
+	}
+
+	private void record(ActiveScopes scopes, ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+		int size = queryInfoList.size();
+		if (size == 0) {
+			return;
+		}
+		SqlDialect dialect = dialect(execInfo);
+		long rows = Rows.of(execInfo.getResult());
+		boolean success = execInfo.isSuccess();
+		if (execInfo.isBatch() && size > 1) {
+			List<String> sql = new ArrayList<>(size);
+			for (int i = 0; i < size; i++) {
+				sql.add(queryInfoList.get(i).getQuery());
+			}
+			scopes.afterStatementBatch(sql, dialect, rows, success);
+			return;
+		}
+		QueryInfo query = queryInfoList.get(0);
+		int batchSize = execInfo.isBatch() ? Math.max(execInfo.getBatchSize(), 1) : 0;
+		scopes.afterStatement(query.getQuery(), dialect, Parameters.hash(query.getParametersList()), batchSize, rows,
+				success);
+	}
+
+	private SqlDialect dialect(ExecutionInfo execInfo) {
+		SqlDialect dialect = this.dialect;
+		if (dialect == null) {
+			dialect = readDialect(execInfo.getStatement());
+			this.dialect = dialect;
+		}
+		return dialect;
+	}
+
+	private static SqlDialect readDialect(@Nullable Statement statement) {
+		if (statement == null) {
+			return SqlDialect.GENERIC;
+		}
+		try {
+			return SqlDialect.fromProductName(statement.getConnection().getMetaData().getDatabaseProductName());
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.log(Level.WARNING, "Could not read the database product name; fingerprinting with the GENERIC "
+					+ "dialect. Pass the dialect to the QueryBudgetExecutionListener constructor to avoid this.", ex);
+			return SqlDialect.GENERIC;
+		}
+	}
+
+}
