@@ -405,7 +405,8 @@ class FingerprintLexer {
 				}
 			}
 			else if (t == OP) {
-				allowed = isSignAt(this.lexedStart);
+				// a sign may only start an element: 1 + 1 is an expression, not a value
+				allowed = (previous == open || previous == COMMA) && isSignAt(this.lexedStart);
 			}
 			else if (t != CAST && !(open == LPAREN && (t == LBRACKET || t == RBRACKET))) {
 				allowed = false;
