@@ -290,7 +290,8 @@ class FingerprintLexer {
 		if (this.last == WORD && this.lastKeyword == Keywords.IN && collapseList(LPAREN, RPAREN)) {
 			return;
 		}
-		boolean valuesRow = this.last == WORD && this.lastKeyword == Keywords.VALUES;
+		boolean valuesRow = this.last == WORD && (this.lastKeyword == Keywords.VALUES
+				|| (this.mysql && this.lastKeyword == Keywords.VALUE && this.kind == StatementKind.INSERT));
 		writeSymbol(LPAREN, '(');
 		if (valuesRow && this.depth < 64) {
 			this.valuesRows |= 1L << this.depth;

@@ -64,11 +64,13 @@ final class Keywords {
 
 	static final int NULL = 26;
 
+	static final int VALUE = 27;
+
 	/**
 	 * Any other reserved word: one after which a {@code (} is not a function call and a
 	 * {@code -} is a sign.
 	 */
-	static final int RESERVED = 27;
+	static final int RESERVED = 28;
 
 	private static final int MAX_LETTERS = 12;
 
@@ -107,6 +109,7 @@ final class Keywords {
 		add("true", TRUE, false);
 		add("false", FALSE, false);
 		add("null", NULL, false);
+		add("value", VALUE, false);
 		String[] reserved = { "from", "where", "and", "or", "not", "as", "on", "join", "using", "exists", "any", "all",
 				"some", "when", "then", "else", "case", "by", "union", "intersect", "except", "is", "between", "like",
 				"ilike", "having", "returning", "limit", "offset", "over", "filter", "group", "lateral", "distinct",

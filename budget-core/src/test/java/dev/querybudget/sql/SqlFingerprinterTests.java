@@ -200,6 +200,14 @@ class SqlFingerprinterTests {
 	}
 
 	@Test
+	void collapsesRowsAfterTheMysqlValueSynonym() {
+		assertThat(normalize("INSERT INTO t (a, b) VALUE (1, 'x'), (2, 'y')", SqlDialect.MYSQL))
+			.isEqualTo("insert into t(a, b) value(?, ?)");
+		assertThat(normalize("select value (1), (2) from t", SqlDialect.MYSQL))
+			.isEqualTo("select value(?), (?) from t");
+	}
+
+	@Test
 	void doesNotTakeFunctionNamesEndingInValuesForValues() {
 		assertThat(normalize("SELECT my_function_values(1, 2), (3), (4)", SqlDialect.MYSQL))
 			.isEqualTo("select my_function_values(?, ?), (?), (?)");
