@@ -1018,7 +1018,9 @@ class FingerprintLexer {
 	}
 
 	private static boolean isArithmetic(char c) {
-		return c == '+' || c == '-' || c == '*' || c == '/' || c == '<' || c == '>' || c == '=';
+		// ! counts as arithmetic so that a!=-1 is != followed by -1, as MySQL and H2 read
+		// it
+		return c == '+' || c == '-' || c == '*' || c == '/' || c == '<' || c == '>' || c == '=' || c == '!';
 	}
 
 	private static boolean isDigit(char c) {

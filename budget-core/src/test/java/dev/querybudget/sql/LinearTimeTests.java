@@ -83,6 +83,15 @@ class LinearTimeTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(SqlDialect.class)
+	void readsAMillionElementInListInLinearTime(SqlDialect dialect) {
+		String sql = "select * from t where id in (" + "?,".repeat(1_000_000) + "?)";
+		CountingLexer lexer = new CountingLexer(sql, dialect);
+		assertThat(lexer.countReads()).isLessThanOrEqualTo(MAX_READS_PER_CHAR * sql.length());
+		assertThat(FingerprintLexer.render(sql, dialect)).isEqualTo("select * from t where id in (?)");
+	}
+
 	@Test
 	void readsTheTypicalStatementAboutTwiceInAll() {
 		String sql = "select p1_0.owner_id,p1_0.id,p1_0.name from pets p1_0 where p1_0.owner_id in (?,?,?,?)";

@@ -130,6 +130,8 @@ class SqlFingerprinterTests {
 	void foldsUnaryMinusIntoTheLiteral(SqlDialect dialect) {
 		assertThat(normalize("select -1, (-2), f(1, -3), a = -4, a*-5, a = - 6 from t where b = -1", dialect))
 			.isEqualTo("select ?, (?), f(?, ?), a = ?, a * ?, a = ? from t where b = ?");
+		assertThat(normalize("select * from t where a!=-1 and b<>-2 and c<=-3 and d>=+4", dialect))
+			.isEqualTo("select * from t where a != ? and b <> ? and c <= ? and d >= ?");
 		assertThat(fingerprint("select * from t where a = -1", dialect))
 			.isEqualTo(fingerprint("select * from t where a = 1", dialect));
 	}
