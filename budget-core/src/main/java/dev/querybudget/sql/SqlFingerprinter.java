@@ -8,10 +8,10 @@ import java.util.Objects;
  * case or list length count as the same statement.
  * <p>
  * Fingerprinting is one pass of a lexer over the characters, with no regular expression,
- * no parser and no allocation besides the result. Results are cached per dialect in a
- * bounded map keyed by the SQL string, so a PreparedStatement executed again costs one
- * map lookup. Instances are thread-safe, and {@link #fingerprint(String, SqlDialect)}
- * never throws.
+ * no parser and no {@code String} built: a miss allocates the lexer's state and the
+ * result. Results are cached per dialect in a bounded map keyed by the SQL string, so a
+ * PreparedStatement executed again costs one map lookup. Instances are thread-safe, and
+ * {@link #fingerprint(String, SqlDialect)} never throws.
  *
  * @since 0.1.0
  */
