@@ -72,6 +72,8 @@ class FingerprintLexer {
 
 	private final boolean postgresql;
 
+	private final boolean h2;
+
 	private final @Nullable StringBuilder out;
 
 	private int pos;
@@ -127,6 +129,7 @@ class FingerprintLexer {
 		this.end = end;
 		this.mysql = dialect == SqlDialect.MYSQL;
 		this.postgresql = dialect == SqlDialect.POSTGRESQL;
+		this.h2 = dialect == SqlDialect.H2;
 		this.out = out;
 	}
 
@@ -751,6 +754,10 @@ class FingerprintLexer {
 			else if (c == '#' && this.mysql) {
 				p = skipLine(p + 1);
 			}
+			else if (c == '/' && this.h2 && p + 1 < end && charAt(p + 1) == '/') {
+				// H2 also accepts // line comments
+				p = skipLine(p + 2);
+			}
 			else if (c == '/' && p + 1 < end && charAt(p + 1) == '*') {
 				p = skipBlockComment(p + 2);
 			}
@@ -981,7 +988,7 @@ class FingerprintLexer {
 				break;
 			}
 			if ((c == '-' && p + 1 < end && charAt(p + 1) == '-')
-					|| (c == '/' && p + 1 < end && charAt(p + 1) == '*')) {
+					|| (c == '/' && p + 1 < end && (charAt(p + 1) == '*' || (this.h2 && charAt(p + 1) == '/')))) {
 				break;
 			}
 			// As in PostgreSQL, only an operator with a non-arithmetic character may end

@@ -271,6 +271,12 @@ class SqlFingerprinterTests {
 	}
 
 	@Test
+	void dropsDoubleSlashCommentsInH2Only() {
+		assertThat(normalize("select a // comment\nfrom t", SqlDialect.H2)).isEqualTo("select a from t");
+		assertThat(normalize("select a // b from t", SqlDialect.POSTGRESQL)).isEqualTo("select a // b from t");
+	}
+
+	@Test
 	void readsHashAsOperatorOutsideMysql() {
 		assertThat(normalize("select a # b, c #> '{x}' from t", SqlDialect.POSTGRESQL))
 			.isEqualTo("select a # b, c #> ? from t");
