@@ -66,6 +66,34 @@ class FingerprintPropertyTests {
 
 	@ParameterizedTest(name = "{0} seed {1}")
 	@MethodSource("seeds")
+	void isInsensitiveToInListLength(SqlDialect dialect, long seed) {
+		Random random = new Random(seed);
+		SqlFingerprinter fingerprinter = SqlFingerprinter.create();
+		StatementFingerprint single = fingerprinter
+			.fingerprint("select * from t where id in (?) and (a, b) in ((?, ?))", dialect);
+		for (int i = 0; i < 20; i++) {
+			int length = 1 + random.nextInt((i < 10) ? 10 : 2000);
+			StringBuilder values = new StringBuilder();
+			StringBuilder rows = new StringBuilder();
+			for (int j = 0; j < length; j++) {
+				String separator = (j == 0) ? "" : (random.nextBoolean() ? "," : " ,\n ");
+				values.append(separator).append(literal(dialect, random));
+				rows.append(separator)
+					.append("(")
+					.append(literal(dialect, random))
+					.append(",")
+					.append(literal(dialect, random))
+					.append(")");
+			}
+			String sql = "select * from t where id in (" + values + ") and (a, b) in (" + rows + ")";
+			assertThat(fingerprinter.fingerprint(sql, dialect))
+				.as("seed %d, %s, length %d: %s", seed, dialect, length, sql)
+				.isEqualTo(single);
+		}
+	}
+
+	@ParameterizedTest(name = "{0} seed {1}")
+	@MethodSource("seeds")
 	void normalizingIsIdempotent(SqlDialect dialect, long seed) {
 		Random random = new Random(seed);
 		SqlFingerprinter fingerprinter = SqlFingerprinter.create();
