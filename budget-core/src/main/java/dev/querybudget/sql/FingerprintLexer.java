@@ -497,10 +497,19 @@ class FingerprintLexer {
 
 	private void writeWord() {
 		space(WORD);
+		StringBuilder out = this.out;
+		long h = this.hash;
 		for (int i = this.start; i < this.stop; i++) {
 			char c = charAt(i);
-			put((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c);
+			if (c >= 'A' && c <= 'Z') {
+				c = (char) (c + ('a' - 'A'));
+			}
+			h = (h ^ c) * FNV_PRIME;
+			if (out != null) {
+				out.append(c);
+			}
 		}
+		this.hash = h;
 		this.last = WORD;
 		this.lastKeyword = this.keyword;
 	}
