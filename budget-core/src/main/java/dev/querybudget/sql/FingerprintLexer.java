@@ -3,9 +3,9 @@ package dev.querybudget.sql;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The single-pass lexer behind {@link SqlFingerprinter}: reads SQL text once, left to
- * right, and writes the normalised shape into a 64-bit hash and, when asked, into a
- * {@link StringBuilder}.
+ * The single-pass lexer behind {@link SqlFingerprinter}: reads SQL text left to right,
+ * looking ahead only over a list of values it may collapse, and writes the normalised
+ * shape into a 64-bit hash and, when asked, into a {@link StringBuilder}.
  * <p>
  * It is a lexer with a little memory, not a parser: it knows the previous token, the
  * parenthesis depth and a handful of keywords, and that is enough to tell a sign from a
