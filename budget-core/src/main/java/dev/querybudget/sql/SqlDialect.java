@@ -23,7 +23,7 @@ public enum SqlDialect {
 	 */
 	MYSQL,
 
-	/** H2: {@code "..."} is an identifier. */
+	/** H2: {@code "..."} is an identifier, {@code //} starts a comment. */
 	H2,
 
 	/** Standard SQL: {@code "..."} is an identifier. */

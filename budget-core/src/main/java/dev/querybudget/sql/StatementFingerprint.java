@@ -1,9 +1,16 @@
 package dev.querybudget.sql;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The shape of a SQL statement: literals replaced, lists collapsed, comments dropped.
+ * The shape of a SQL statement: literals and parameters replaced by {@code ?}, lists
+ * collapsed, comments dropped, whitespace and case folded. Statements with the same shape
+ * have equal fingerprints, which is how repeated (N+1) and duplicate statements are
+ * found.
  * <p>
- * INTERIM CONTRACT (replaced by the fingerprinter work): equality is by {@link #hash()}.
+ * Equality and {@link #hashCode()} use only the 64-bit {@link #hash()} of the shape; the
+ * kind is read from the same text, so equal hashes have equal kinds. The normalised text
+ * is rendered on first use, because only the shapes that end up in a report need it.
  *
  * @since 0.1.0
  */
@@ -13,22 +20,29 @@ public final class StatementFingerprint {
 
 	private final StatementKind kind;
 
-	private final String normalizedSql;
+	private final String source;
+
+	private final SqlDialect dialect;
 
 	private final int sqlLength;
 
 	private final boolean truncated;
 
-	StatementFingerprint(long hash, StatementKind kind, String normalizedSql, int sqlLength, boolean truncated) {
+	private @Nullable String normalizedSql;
+
+	StatementFingerprint(long hash, StatementKind kind, String source, SqlDialect dialect, int sqlLength,
+			boolean truncated) {
 		this.hash = hash;
 		this.kind = kind;
-		this.normalizedSql = normalizedSql;
+		this.source = source;
+		this.dialect = dialect;
 		this.sqlLength = sqlLength;
 		this.truncated = truncated;
 	}
 
 	/**
-	 * Returns the 64-bit hash of the normalised shape.
+	 * Returns the 64-bit hash of the normalised shape. For a truncated statement the
+	 * total length is mixed in.
 	 * @return the hash
 	 */
 	public long hash() {
@@ -44,11 +58,18 @@ public final class StatementFingerprint {
 	}
 
 	/**
-	 * Returns the normalised text: no literal values, no comments.
+	 * Returns the normalised text: no literal values, no comments. For a truncated
+	 * statement, the text of the prefix that was read.
 	 * @return the normalised SQL
 	 */
 	public String normalizedSql() {
-		return this.normalizedSql;
+		String normalized = this.normalizedSql;
+		if (normalized == null) {
+			// Racy but safe: String is immutable and every thread renders the same text
+			normalized = FingerprintLexer.render(this.source, this.dialect);
+			this.normalizedSql = normalized;
+		}
+		return normalized;
 	}
 
 	/**
@@ -67,8 +88,16 @@ public final class StatementFingerprint {
 		return this.truncated;
 	}
 
+	/**
+	 * Returns the dialect the statement was read with.
+	 * @return the dialect
+	 */
+	public SqlDialect dialect() {
+		return this.dialect;
+	}
+
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return (other instanceof StatementFingerprint that) && this.hash == that.hash;
 	}
 

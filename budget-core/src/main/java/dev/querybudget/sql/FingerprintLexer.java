@@ -1,0 +1,1064 @@
+package dev.querybudget.sql;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The single-pass lexer behind {@link SqlFingerprinter}: reads SQL text left to right,
+ * looking ahead only over a list of values it may collapse, and writes the normalised
+ * shape into a 64-bit hash and, when asked, into a {@link StringBuilder}.
+ * <p>
+ * It is a lexer with a little memory, not a parser: it knows the previous token, the
+ * parenthesis depth and a handful of keywords, and that is enough to tell a sign from a
+ * minus, an {@code IN} list from a function call, and the kind of statement. Every
+ * character is read through {@link #charAt(int)}, which a test subclass counts to prove
+ * that the work is linear in the input; in production this class has no subclass, so the
+ * JIT inlines the call. A lexer is used once and is not thread-safe.
+ */
+class FingerprintLexer {
+
+	static final int END = 0;
+
+	static final int WORD = 1;
+
+	static final int QUOTED = 2;
+
+	static final int STRING = 3;
+
+	static final int NUMBER = 4;
+
+	static final int PARAM = 5;
+
+	static final int LPAREN = 6;
+
+	static final int RPAREN = 7;
+
+	static final int LBRACKET = 8;
+
+	static final int RBRACKET = 9;
+
+	static final int COMMA = 10;
+
+	static final int DOT = 11;
+
+	static final int SEMI = 12;
+
+	static final int CAST = 13;
+
+	static final int OP = 14;
+
+	static final int LBRACE = 15;
+
+	static final int RBRACE = 16;
+
+	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+	private static final long FNV_PRIME = 0x100000001b3L;
+
+	private static final long LENGTH_MIX = 0x9E3779B97F4A7C15L;
+
+	private static final int TYPE_NAME = -1;
+
+	private static final int KIND_START = 0;
+
+	private static final int KIND_WITH = 1;
+
+	private static final int KIND_DONE = 2;
+
+	private final String sql;
+
+	private final int end;
+
+	private final boolean mysql;
+
+	private final boolean postgresql;
+
+	private final boolean h2;
+
+	private final @Nullable StringBuilder out;
+
+	private int pos;
+
+	// The token just lexed by lex()
+	private int lexedType;
+
+	private int lexedStart;
+
+	private int lexedKeyword;
+
+	// The current token
+	private int type;
+
+	private int start;
+
+	private int stop;
+
+	private int keyword;
+
+	// One token of lookahead
+	private boolean hasNext;
+
+	private int nextType;
+
+	private int nextStart;
+
+	private int nextStop;
+
+	private int nextKeyword;
+
+	// What has been written
+	private long hash = FNV_OFFSET;
+
+	private int last = END;
+
+	private int lastKeyword;
+
+	private int depth;
+
+	private long valuesRows;
+
+	private boolean collapsing;
+
+	private int kindState = KIND_START;
+
+	private int withDepth;
+
+	private StatementKind kind = StatementKind.OTHER;
+
+	FingerprintLexer(String sql, int end, SqlDialect dialect, @Nullable StringBuilder out) {
+		this.sql = sql;
+		this.end = end;
+		this.mysql = dialect == SqlDialect.MYSQL;
+		this.postgresql = dialect == SqlDialect.POSTGRESQL;
+		this.h2 = dialect == SqlDialect.H2;
+		this.out = out;
+	}
+
+	/**
+	 * Fingerprints the first {@code end} characters of a statement, without caching.
+	 * @param sql the statement
+	 * @param dialect the lexical rules
+	 * @param maxSqlLength how many leading characters to read
+	 * @return the fingerprint
+	 */
+	static StatementFingerprint fingerprint(String sql, SqlDialect dialect, int maxSqlLength) {
+		int length = sql.length();
+		boolean truncated = length > maxSqlLength;
+		int end = truncated ? maxSqlLength : length;
+		FingerprintLexer lexer = new FingerprintLexer(sql, end, dialect, null);
+		lexer.run();
+		long hash = lexer.hash(truncated ? length : -1);
+		String source = truncated ? sql.substring(0, end) : sql;
+		return new StatementFingerprint(hash, lexer.kind(), source, dialect, length, truncated);
+	}
+
+	/**
+	 * Renders the normalised text of a statement.
+	 * @param sql the statement, already cut to the length that was fingerprinted
+	 * @param dialect the lexical rules
+	 * @return the normalised text
+	 */
+	static String render(String sql, SqlDialect dialect) {
+		StringBuilder out = new StringBuilder(sql.length() + 16);
+		new FingerprintLexer(sql, sql.length(), dialect, out).run();
+		return out.toString();
+	}
+
+	/**
+	 * Reads one character of the input. The only place the input is read.
+	 * @param index the index, less than the end
+	 * @return the character
+	 */
+	char charAt(int index) {
+		return this.sql.charAt(index);
+	}
+
+	/**
+	 * Lexes and normalises the whole input.
+	 */
+	final void run() {
+		for (;;) {
+			advance();
+			if (this.type == END) {
+				break;
+			}
+			process();
+		}
+	}
+
+	/**
+	 * Returns the hash of what was written.
+	 * @param totalLength the length of the whole statement when only a prefix was read,
+	 * else {@code -1}
+	 * @return the finished 64-bit hash
+	 */
+	final long hash(int totalLength) {
+		long h = mix(this.hash);
+		if (totalLength >= 0) {
+			h = mix(h + (totalLength + 1L) * LENGTH_MIX);
+		}
+		return h;
+	}
+
+	/**
+	 * Returns the kind of statement that was read.
+	 * @return the kind
+	 */
+	final StatementKind kind() {
+		return this.kind;
+	}
+
+	private static long mix(long h) {
+		h ^= h >>> 33;
+		h *= 0xff51afd7ed558ccdL;
+		h ^= h >>> 33;
+		h *= 0xc4ceb9fe1a85ec53L;
+		h ^= h >>> 33;
+		return h;
+	}
+
+	// Normalising: decides what each token writes
+
+	private void process() {
+		if (this.kindState != KIND_DONE) {
+			classify();
+		}
+		switch (this.type) {
+			case WORD -> {
+				if (this.keyword == Keywords.TRUE || this.keyword == Keywords.FALSE) {
+					writeValue(NUMBER);
+				}
+				else {
+					writeWord();
+				}
+			}
+			case STRING, NUMBER, PARAM -> writeValue(this.type);
+			case OP -> {
+				if (isSign() && signContext()) {
+					peek();
+					if (this.nextType == NUMBER) {
+						// A sign before a number is part of the literal: -1 and 1 share a
+						// shape
+						return;
+					}
+				}
+				writeSource(OP);
+			}
+			case LPAREN -> openParenthesis();
+			case RPAREN -> closeParenthesis();
+			case LBRACKET -> {
+				if (this.last == WORD && this.lastKeyword == Keywords.ARRAY && collapseList(LBRACKET, RBRACKET)) {
+					return;
+				}
+				writeSymbol(LBRACKET, '[');
+			}
+			case SEMI -> {
+				peek();
+				if (this.nextType == END) {
+					// A trailing semicolon does not change the statement
+					return;
+				}
+				writeSymbol(SEMI, ';');
+			}
+			case QUOTED -> writeSource(QUOTED);
+			case CAST -> {
+				writeSymbol(CAST, ':');
+				put(':');
+			}
+			case RBRACKET -> writeSymbol(RBRACKET, ']');
+			case COMMA -> writeSymbol(COMMA, ',');
+			case DOT -> writeSymbol(DOT, '.');
+			case LBRACE -> writeSymbol(LBRACE, '{');
+			case RBRACE -> writeSymbol(RBRACE, '}');
+			default -> writeSource(OP);
+		}
+	}
+
+	private boolean isSign() {
+		if (this.stop - this.start != 1) {
+			return false;
+		}
+		char c = charAt(this.start);
+		return c == '-' || c == '+';
+	}
+
+	private boolean signContext() {
+		return switch (this.last) {
+			case END, LPAREN, LBRACKET, COMMA, OP, SEMI, LBRACE, CAST -> true;
+			case WORD -> Keywords.isReserved(this.lastKeyword);
+			default -> false;
+		};
+	}
+
+	private void openParenthesis() {
+		if (this.last == WORD && this.lastKeyword == Keywords.IN && collapseList(LPAREN, RPAREN)) {
+			return;
+		}
+		boolean valuesRow = this.last == WORD && (this.lastKeyword == Keywords.VALUES
+				|| (this.mysql && this.lastKeyword == Keywords.VALUE && this.kind == StatementKind.INSERT));
+		writeSymbol(LPAREN, '(');
+		if (valuesRow && this.depth < 64) {
+			this.valuesRows |= 1L << this.depth;
+		}
+		this.depth++;
+	}
+
+	private void closeParenthesis() {
+		writeSymbol(RPAREN, ')');
+		if (this.depth > 0) {
+			this.depth--;
+		}
+		if (this.depth < 64 && (this.valuesRows & (1L << this.depth)) != 0) {
+			this.valuesRows &= ~(1L << this.depth);
+			skipFurtherRows();
+		}
+	}
+
+	/**
+	 * Skips {@code , (...)} rows after the first row of a {@code VALUES} list, so that a
+	 * multi-row insert has the shape of a single-row one.
+	 */
+	private void skipFurtherRows() {
+		if (this.hasNext) {
+			return;
+		}
+		for (;;) {
+			int save = this.pos;
+			lex();
+			if (this.lexedType != COMMA) {
+				this.pos = save;
+				return;
+			}
+			lex();
+			if (this.lexedType != LPAREN) {
+				this.pos = save;
+				return;
+			}
+			int open = 1;
+			while (open > 0) {
+				lex();
+				switch (this.lexedType) {
+					case END -> {
+						return;
+					}
+					case LPAREN -> open++;
+					case RPAREN -> open--;
+					default -> {
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * Collapses a list of values, {@code IN (?, ?, ?)} or {@code ARRAY[1, 2]}, to its
+	 * first element. The list is first read ahead without writing; if it holds anything
+	 * but literals, parameters, signs, casts and nested rows, nothing is collapsed. The
+	 * look-ahead regions of two lists never overlap, because a list that may collapse
+	 * holds no {@code IN} or {@code ARRAY} keyword, so each character is read at most
+	 * three times: ahead, in the first element, and once more if the list did not
+	 * collapse.
+	 * @param open the token that opened the list, already consumed
+	 * @param close the token that closes it
+	 * @return whether the list was written collapsed
+	 */
+	private boolean collapseList(int open, int close) {
+		if (this.collapsing || this.hasNext) {
+			return false;
+		}
+		int save = this.pos;
+		int nesting = 1;
+		int firstEnd = -1;
+		boolean values = false;
+		int previous = open;
+		for (;;) {
+			lex();
+			int t = this.lexedType;
+			boolean allowed = true;
+			if (previous == OP && t != NUMBER) {
+				// a sign is only part of a value when a number follows
+				allowed = false;
+			}
+			else if (t == close) {
+				if (--nesting == 0) {
+					if (firstEnd < 0) {
+						firstEnd = this.lexedStart;
+					}
+					break;
+				}
+			}
+			else if (t == open) {
+				nesting++;
+			}
+			else if (t == COMMA) {
+				if (nesting == 1 && firstEnd < 0) {
+					firstEnd = this.lexedStart;
+				}
+			}
+			else if (t == STRING || t == NUMBER || t == PARAM) {
+				values = true;
+			}
+			else if (t == WORD) {
+				int k = this.lexedKeyword;
+				if (k == Keywords.TRUE || k == Keywords.FALSE || k == Keywords.NULL) {
+					values = true;
+				}
+				else {
+					// only the name of a type after :: may appear in a list of values
+					allowed = previous == CAST || previous == TYPE_NAME;
+					t = TYPE_NAME;
+				}
+			}
+			else if (t == OP) {
+				// a sign may only start an element: 1 + 1 is an expression, not a value
+				allowed = (previous == open || previous == COMMA) && isSignAt(this.lexedStart);
+			}
+			else if (t != CAST && !(open == LPAREN && (t == LBRACKET || t == RBRACKET))) {
+				allowed = false;
+			}
+			if (!allowed) {
+				this.pos = save;
+				return false;
+			}
+			previous = t;
+		}
+		if (!values) {
+			this.pos = save;
+			return false;
+		}
+		int listEnd = this.pos;
+		this.pos = save;
+		writeSymbol(open, (open == LPAREN) ? '(' : '[');
+		int outerDepth = this.depth;
+		this.depth = outerDepth + 1;
+		this.collapsing = true;
+		for (;;) {
+			advance();
+			if (this.type == END || this.start >= firstEnd) {
+				break;
+			}
+			process();
+		}
+		this.collapsing = false;
+		this.hasNext = false;
+		this.pos = listEnd;
+		this.depth = outerDepth;
+		writeSymbol(close, (close == RPAREN) ? ')' : ']');
+		return true;
+	}
+
+	private boolean isSignAt(int index) {
+		char c = charAt(index);
+		return (c == '-' || c == '+') && this.pos == index + 1;
+	}
+
+	private void classify() {
+		int t = this.type;
+		if (this.kindState == KIND_START) {
+			if (t == WORD) {
+				if (this.keyword == Keywords.WITH) {
+					this.kindState = KIND_WITH;
+					this.withDepth = this.depth;
+					return;
+				}
+				this.kind = kindOf(this.keyword, true);
+				this.kindState = KIND_DONE;
+			}
+			else if (t != LPAREN && t != LBRACE && t != PARAM && t != OP) {
+				this.kindState = KIND_DONE;
+			}
+			return;
+		}
+		if (t == WORD && this.depth == this.withDepth) {
+			StatementKind main = kindOf(this.keyword, false);
+			if (main != StatementKind.OTHER) {
+				this.kind = main;
+				this.kindState = KIND_DONE;
+			}
+		}
+	}
+
+	private static StatementKind kindOf(int keyword, boolean first) {
+		return switch (keyword) {
+			case Keywords.SELECT, Keywords.VALUES, Keywords.TABLE -> StatementKind.SELECT;
+			case Keywords.INSERT, Keywords.REPLACE -> StatementKind.INSERT;
+			case Keywords.UPDATE -> StatementKind.UPDATE;
+			case Keywords.DELETE -> StatementKind.DELETE;
+			case Keywords.MERGE -> StatementKind.MERGE;
+			case Keywords.UPSERT -> first ? StatementKind.MERGE : StatementKind.OTHER;
+			case Keywords.CALL, Keywords.EXEC, Keywords.EXECUTE -> first ? StatementKind.CALL : StatementKind.OTHER;
+			case Keywords.CREATE, Keywords.ALTER, Keywords.DROP, Keywords.TRUNCATE, Keywords.COMMENT, Keywords.GRANT,
+					Keywords.REVOKE, Keywords.RENAME ->
+				first ? StatementKind.DDL : StatementKind.OTHER;
+			default -> StatementKind.OTHER;
+		};
+	}
+
+	// Writing
+
+	private void writeWord() {
+		space(WORD);
+		StringBuilder out = this.out;
+		long h = this.hash;
+		for (int i = this.start; i < this.stop; i++) {
+			char c = charAt(i);
+			if (c >= 'A' && c <= 'Z') {
+				c = (char) (c + ('a' - 'A'));
+			}
+			h = (h ^ c) * FNV_PRIME;
+			if (out != null) {
+				out.append(c);
+			}
+		}
+		this.hash = h;
+		this.last = WORD;
+		this.lastKeyword = this.keyword;
+	}
+
+	private void writeValue(int type) {
+		space(type);
+		put('?');
+		this.last = type;
+		this.lastKeyword = Keywords.NONE;
+	}
+
+	private void writeSource(int type) {
+		space(type);
+		for (int i = this.start; i < this.stop; i++) {
+			put(charAt(i));
+		}
+		this.last = type;
+		this.lastKeyword = Keywords.NONE;
+	}
+
+	private void writeSymbol(int type, char c) {
+		space(type);
+		put(c);
+		this.last = type;
+		this.lastKeyword = Keywords.NONE;
+	}
+
+	/**
+	 * Writes the space before a token. Spacing depends only on the two tokens, never on
+	 * the input's whitespace: one space between tokens, none inside {@code ()},
+	 * {@code []} and {@code {}}, none before {@code ,} {@code ;} {@code .} {@code ::},
+	 * none after {@code .} {@code ::}, and none between a name and the {@code (} or
+	 * {@code [} that follows it.
+	 * @param next the type of the token about to be written
+	 */
+	private void space(int next) {
+		int previous = this.last;
+		if (previous == END) {
+			return;
+		}
+		switch (next) {
+			case RPAREN, RBRACKET, RBRACE, COMMA, DOT, SEMI, CAST -> {
+				return;
+			}
+			default -> {
+			}
+		}
+		switch (previous) {
+			case LPAREN, LBRACKET, LBRACE, DOT, CAST -> {
+				return;
+			}
+			default -> {
+			}
+		}
+		if (next == LPAREN && (previous == QUOTED || (previous == WORD && !Keywords.isReserved(this.lastKeyword)))) {
+			return;
+		}
+		if (next == LBRACKET && (previous == WORD || previous == QUOTED || previous == RPAREN || previous == RBRACKET
+				|| previous == PARAM)) {
+			return;
+		}
+		put(' ');
+	}
+
+	private void put(char c) {
+		this.hash = (this.hash ^ c) * FNV_PRIME;
+		StringBuilder out = this.out;
+		if (out != null) {
+			out.append(c);
+		}
+	}
+
+	// Token stream
+
+	private void advance() {
+		if (this.hasNext) {
+			this.hasNext = false;
+			this.type = this.nextType;
+			this.start = this.nextStart;
+			this.stop = this.nextStop;
+			this.keyword = this.nextKeyword;
+			return;
+		}
+		lex();
+		this.type = this.lexedType;
+		this.start = this.lexedStart;
+		this.stop = this.pos;
+		this.keyword = this.lexedKeyword;
+	}
+
+	private void peek() {
+		if (!this.hasNext) {
+			lex();
+			this.hasNext = true;
+			this.nextType = this.lexedType;
+			this.nextStart = this.lexedStart;
+			this.nextStop = this.pos;
+			this.nextKeyword = this.lexedKeyword;
+		}
+	}
+
+	// Lexing: skips whitespace and comments, then reads one token from pos
+
+	private void lex() {
+		int p = skipTrivia(this.pos);
+		this.lexedStart = p;
+		this.lexedKeyword = Keywords.NONE;
+		if (p >= this.end) {
+			this.lexedType = END;
+			this.pos = p;
+			return;
+		}
+		char c = charAt(p);
+		int t;
+		int q;
+		if (isWordStart(c)) {
+			q = scanWord(p);
+			t = WORD;
+			if (q < this.end && charAt(q) == '\'') {
+				int stringStart = stringPrefix(p, q);
+				if (stringStart >= 0) {
+					q = scanQuoted(stringStart, '\'', this.mysql || (this.postgresql && (c | 0x20) == 'e'));
+					t = STRING;
+					this.lexedKeyword = Keywords.NONE;
+				}
+			}
+			else if (q == p + 1 && (c | 0x20) == 'u' && q + 1 < this.end && charAt(q) == '&' && charAt(q + 1) == '\'') {
+				q = scanQuoted(q + 1, '\'', false);
+				t = STRING;
+				this.lexedKeyword = Keywords.NONE;
+			}
+		}
+		else if (c >= '0' && c <= '9') {
+			q = scanNumber(p);
+			t = this.lexedType;
+		}
+		else {
+			switch (c) {
+				case '\'' -> {
+					q = scanQuoted(p, '\'', this.mysql);
+					t = STRING;
+				}
+				case '"' -> {
+					q = scanQuoted(p, '"', this.mysql);
+					t = this.mysql ? STRING : QUOTED;
+				}
+				case '`' -> {
+					q = scanQuoted(p, '`', false);
+					t = QUOTED;
+				}
+				case '?' -> {
+					q = p + 1;
+					t = PARAM;
+					if (this.postgresql && q < this.end) {
+						char n = charAt(q);
+						// ?? is pgjdbc's escaped ? operator, ?| and ?& are jsonb
+						// operators
+						if (n == '?' || n == '&' || (n == '|' && (q + 1 >= this.end || charAt(q + 1) != '|'))) {
+							q++;
+							t = OP;
+						}
+					}
+				}
+				case '$' -> {
+					q = scanDollar(p);
+					t = this.lexedType;
+				}
+				case ':' -> {
+					q = p + 1;
+					t = OP;
+					if (q < this.end) {
+						char n = charAt(q);
+						if (n == ':') {
+							q++;
+							t = CAST;
+						}
+						else if (n == '=') {
+							q++;
+						}
+						else if (isWordStart(n)) {
+							q = scanWord(q);
+							this.lexedKeyword = Keywords.NONE;
+							t = PARAM;
+						}
+					}
+				}
+				case '.' -> {
+					if (p + 1 < this.end && isDigit(charAt(p + 1))) {
+						q = scanNumber(p);
+						t = this.lexedType;
+					}
+					else {
+						q = p + 1;
+						t = DOT;
+					}
+				}
+				case '(' -> {
+					q = p + 1;
+					t = LPAREN;
+				}
+				case ')' -> {
+					q = p + 1;
+					t = RPAREN;
+				}
+				case '[' -> {
+					q = p + 1;
+					t = LBRACKET;
+				}
+				case ']' -> {
+					q = p + 1;
+					t = RBRACKET;
+				}
+				case ',' -> {
+					q = p + 1;
+					t = COMMA;
+				}
+				case ';' -> {
+					q = p + 1;
+					t = SEMI;
+				}
+				case '{' -> {
+					q = p + 1;
+					t = LBRACE;
+				}
+				case '}' -> {
+					q = p + 1;
+					t = RBRACE;
+				}
+				default -> {
+					q = isOperatorChar(c) ? scanOperator(p) : p + 1;
+					t = OP;
+				}
+			}
+		}
+		this.lexedType = t;
+		this.pos = q;
+	}
+
+	private int skipTrivia(int p) {
+		int end = this.end;
+		while (p < end) {
+			char c = charAt(p);
+			if (c <= ' ') {
+				p++;
+			}
+			else if (c == '-' && p + 1 < end && charAt(p + 1) == '-'
+					&& (!this.mysql || p + 2 >= end || charAt(p + 2) <= ' ')) {
+				// MySQL needs whitespace after --, so that a--1 stays a - -1
+				p = skipLine(p + 2);
+			}
+			else if (c == '#' && this.mysql) {
+				p = skipLine(p + 1);
+			}
+			else if (c == '/' && this.h2 && p + 1 < end && charAt(p + 1) == '/') {
+				// H2 also accepts // line comments
+				p = skipLine(p + 2);
+			}
+			else if (c == '/' && p + 1 < end && charAt(p + 1) == '*') {
+				p = skipBlockComment(p + 2);
+			}
+			else {
+				break;
+			}
+		}
+		return p;
+	}
+
+	private int skipLine(int p) {
+		while (p < this.end) {
+			char c = charAt(p);
+			if (c == '\n' || c == '\r') {
+				return p + 1;
+			}
+			p++;
+		}
+		return this.end;
+	}
+
+	private int skipBlockComment(int p) {
+		int nesting = 1;
+		int end = this.end;
+		while (p < end) {
+			char c = charAt(p);
+			if (c == '*' && p + 1 < end && charAt(p + 1) == '/') {
+				p += 2;
+				if (--nesting == 0) {
+					return p;
+				}
+			}
+			else if (c == '/' && this.postgresql && p + 1 < end && charAt(p + 1) == '*') {
+				// Only PostgreSQL nests block comments
+				nesting++;
+				p += 2;
+			}
+			else {
+				p++;
+			}
+		}
+		return end;
+	}
+
+	private int scanWord(int p) {
+		long packed = 0;
+		int letters = 0;
+		boolean keywordLike = true;
+		int end = this.end;
+		while (p < end) {
+			char c = charAt(p);
+			if (!isWordPart(c)) {
+				break;
+			}
+			if (keywordLike) {
+				char lower = (char) (c | 0x20);
+				if (lower >= 'a' && lower <= 'z' && letters < Keywords.maxLetters()) {
+					packed = Keywords.pack(packed, lower);
+					letters++;
+				}
+				else {
+					keywordLike = false;
+				}
+			}
+			p++;
+		}
+		this.lexedKeyword = keywordLike ? Keywords.lookup(packed) : Keywords.NONE;
+		return p;
+	}
+
+	/**
+	 * Returns where the string starts when a word is a string prefix: {@code E},
+	 * {@code N}, {@code X}, {@code B}, or a MySQL charset introducer such as
+	 * {@code _utf8mb4}.
+	 * @param wordStart the start of the word
+	 * @param quote the index of the quote after the word
+	 * @return the index of the quote, or {@code -1} when the word is not a prefix
+	 */
+	private int stringPrefix(int wordStart, int quote) {
+		char c = charAt(wordStart);
+		if (quote == wordStart + 1) {
+			char lower = (char) (c | 0x20);
+			if (lower == 'e' || lower == 'n' || lower == 'x' || lower == 'b') {
+				return quote;
+			}
+		}
+		if (this.mysql && c == '_') {
+			return quote;
+		}
+		return -1;
+	}
+
+	private int scanQuoted(int p, char quote, boolean backslash) {
+		int end = this.end;
+		p++;
+		while (p < end) {
+			char c = charAt(p);
+			if (c == quote) {
+				if (p + 1 < end && charAt(p + 1) == quote) {
+					p += 2;
+					continue;
+				}
+				return p + 1;
+			}
+			p += (backslash && c == '\\') ? 2 : 1;
+		}
+		return end;
+	}
+
+	/**
+	 * Scans a number and sets {@link #lexedType}: {@link #NUMBER}, or {@link #WORD} when
+	 * letters follow the digits (MySQL allows identifiers such as {@code 123abc}).
+	 */
+	private int scanNumber(int p) {
+		int end = this.end;
+		char c = charAt(p);
+		if (c == '0' && p + 2 < end && (charAt(p + 1) | 0x20) == 'x' && isHexDigit(charAt(p + 2))) {
+			p += 3;
+			while (p < end && isHexDigit(charAt(p))) {
+				p++;
+			}
+		}
+		else if (c == '0' && p + 2 < end && (charAt(p + 1) | 0x20) == 'b' && isBinaryDigit(charAt(p + 2))) {
+			p += 3;
+			while (p < end && isBinaryDigit(charAt(p))) {
+				p++;
+			}
+		}
+		else {
+			while (p < end && isDigit(charAt(p))) {
+				p++;
+			}
+			if (p < end && charAt(p) == '.') {
+				p++;
+				while (p < end && isDigit(charAt(p))) {
+					p++;
+				}
+			}
+			if (p < end && (charAt(p) | 0x20) == 'e') {
+				int q = p + 1;
+				if (q < end && (charAt(q) == '+' || charAt(q) == '-')) {
+					q++;
+				}
+				if (q < end && isDigit(charAt(q))) {
+					p = q + 1;
+					while (p < end && isDigit(charAt(p))) {
+						p++;
+					}
+				}
+			}
+		}
+		if (p < end && isWordPart(charAt(p))) {
+			p = scanWord(p);
+			this.lexedKeyword = Keywords.NONE;
+			this.lexedType = WORD;
+			return p;
+		}
+		this.lexedType = NUMBER;
+		return p;
+	}
+
+	/**
+	 * Scans what starts with {@code $}: a {@code $1} parameter, a dollar-quoted string
+	 * (not in MySQL, where {@code $} starts identifiers) or a lone {@code $}. Sets
+	 * {@link #lexedType}.
+	 */
+	private int scanDollar(int p) {
+		int end = this.end;
+		int q = p + 1;
+		if (q < end && isDigit(charAt(q))) {
+			while (q < end && isDigit(charAt(q))) {
+				q++;
+			}
+			this.lexedType = PARAM;
+			return q;
+		}
+		this.lexedType = OP;
+		if (q >= end) {
+			return q;
+		}
+		char c = charAt(q);
+		if (c != '$') {
+			if (!isTagStart(c)) {
+				return q;
+			}
+			q++;
+			while (q < end && isTagPart(charAt(q))) {
+				q++;
+			}
+			if (q >= end || charAt(q) != '$') {
+				return p + 1;
+			}
+		}
+		// $tag$ spans p..q; the body runs to the next $tag$. A failed match reads only
+		// tag
+		// characters, which contain no $, so each body character is read a bounded number
+		// of times.
+		int tagStart = p + 1;
+		int tagLength = q - tagStart;
+		this.lexedType = STRING;
+		for (int b = q + 1; b < end; b++) {
+			if (charAt(b) == '$' && closesDollarQuote(b + 1, tagStart, tagLength)) {
+				return b + tagLength + 2;
+			}
+		}
+		return end;
+	}
+
+	private boolean closesDollarQuote(int at, int tagStart, int tagLength) {
+		if (at + tagLength >= this.end) {
+			return false;
+		}
+		for (int i = 0; i < tagLength; i++) {
+			if (charAt(at + i) != charAt(tagStart + i)) {
+				return false;
+			}
+		}
+		return charAt(at + tagLength) == '$';
+	}
+
+	private int scanOperator(int p) {
+		int end = this.end;
+		boolean arithmetic = isArithmetic(charAt(p));
+		p++;
+		while (p < end) {
+			char c = charAt(p);
+			if (!isOperatorChar(c)) {
+				break;
+			}
+			if ((c == '-' && p + 1 < end && charAt(p + 1) == '-')
+					|| (c == '/' && p + 1 < end && (charAt(p + 1) == '*' || (this.h2 && charAt(p + 1) == '/')))) {
+				break;
+			}
+			// As in PostgreSQL, only an operator with a non-arithmetic character may end
+			// in
+			// + or -, so =-1 is = followed by -1
+			if ((c == '-' || c == '+') && arithmetic) {
+				break;
+			}
+			arithmetic &= isArithmetic(c);
+			p++;
+		}
+		return p;
+	}
+
+	// Character classes
+
+	private boolean isWordStart(char c) {
+		char lower = (char) (c | 0x20);
+		return (lower >= 'a' && lower <= 'z') || c == '_' || c >= 0x80 || (this.mysql && (c == '$' || c == '@'));
+	}
+
+	private boolean isWordPart(char c) {
+		char lower = (char) (c | 0x20);
+		return (lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$' || c >= 0x80
+				|| (this.mysql && c == '@');
+	}
+
+	private boolean isOperatorChar(char c) {
+		return switch (c) {
+			case '+', '-', '*', '/', '<', '>', '=', '~', '!', '%', '^', '&', '|' -> true;
+			case '#', '@' -> !this.mysql;
+			default -> false;
+		};
+	}
+
+	private static boolean isArithmetic(char c) {
+		// ! counts as arithmetic so that a!=-1 is != followed by -1, as MySQL and H2 read
+		// it
+		return c == '+' || c == '-' || c == '*' || c == '/' || c == '<' || c == '>' || c == '=' || c == '!';
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	private static boolean isHexDigit(char c) {
+		char lower = (char) (c | 0x20);
+		return (c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'f');
+	}
+
+	private static boolean isBinaryDigit(char c) {
+		return c == '0' || c == '1';
+	}
+
+	private static boolean isTagStart(char c) {
+		char lower = (char) (c | 0x20);
+		return (lower >= 'a' && lower <= 'z') || c == '_' || c >= 0x80;
+	}
+
+	private static boolean isTagPart(char c) {
+		return isTagStart(c) || isDigit(c);
+	}
+
+}
