@@ -30,11 +30,12 @@ public record FingerprintSettings(int maxSqlLength, int cacheCapacity, int maxCa
 
 	/**
 	 * Returns the default settings.
-	 * @return 64 KiB statements, 4096 cached fingerprints per dialect, statements up to
-	 * 16 KiB cached
+	 * @return 64 Ki character statements, 2048 cached fingerprints per dialect,
+	 * statements up to 4 Ki characters cached: at most about 25 MiB of cache per dialect
+	 * in use
 	 */
 	public static FingerprintSettings ofDefaults() {
-		return new FingerprintSettings(64 * 1024, 4096, 16 * 1024);
+		return new FingerprintSettings(64 * 1024, 2048, 4 * 1024);
 	}
 
 }

@@ -14,8 +14,8 @@ class FingerprintSettingsTests {
 	void hasBoundedDefaults() {
 		FingerprintSettings settings = FingerprintSettings.ofDefaults();
 		assertThat(settings.maxSqlLength()).isEqualTo(64 * 1024);
-		assertThat(settings.cacheCapacity()).isEqualTo(4096);
-		assertThat(settings.maxCachedSqlLength()).isEqualTo(16 * 1024);
+		assertThat(settings.cacheCapacity()).isEqualTo(2048);
+		assertThat(settings.maxCachedSqlLength()).isEqualTo(4 * 1024);
 	}
 
 	@Test
