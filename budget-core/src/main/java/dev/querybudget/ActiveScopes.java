@@ -56,7 +56,8 @@ public final class ActiveScopes {
 	}
 
 	/**
-	 * Records a statement, or a prepared-statement batch, that ran as one round trip.
+	 * Records a statement, or a prepared-statement batch, that ran as one round trip. A
+	 * statement whose {@link #beforeStatement()} these scopes did not see is ignored.
 	 * @param sql the SQL text
 	 * @param dialect the dialect to fingerprint it with
 	 * @param parameterHash a hash of the bound parameter values (of all parameter sets
@@ -68,6 +69,9 @@ public final class ActiveScopes {
 	 */
 	public void afterStatement(String sql, SqlDialect dialect, long parameterHash, int batchSize, long rows,
 			boolean success) {
+		if (!this.started) {
+			return;
+		}
 		long nanos = elapsedNanos();
 		try {
 			StatementFingerprint fingerprint = this.tracker.fingerprinter().fingerprint(sql, dialect);
@@ -80,15 +84,19 @@ public final class ActiveScopes {
 	}
 
 	/**
-	 * Records a plain-statement batch: several SQL texts sent as one round trip. Each
-	 * text counts as an execution of its shape, with the batch's time shared evenly;
-	 * their parameter sets are not tracked, as batching is the cure, not the disease.
+	 * Records a plain-statement batch: several SQL texts sent as one round trip, unless
+	 * these scopes did not see its {@link #beforeStatement()}. Each text counts as an
+	 * execution of its shape, with the batch's time shared evenly; their parameter sets
+	 * are not tracked, as batching is the cure, not the disease.
 	 * @param sql the SQL texts of the batch, at least one
 	 * @param dialect the dialect to fingerprint them with
 	 * @param rows rows changed as reported by the driver, negative when unknown
 	 * @param success whether the batch completed without an exception
 	 */
 	public void afterStatementBatch(List<String> sql, SqlDialect dialect, long rows, boolean success) {
+		if (!this.started) {
+			return;
+		}
 		long nanos = elapsedNanos();
 		try {
 			int size = sql.size();
@@ -123,9 +131,6 @@ public final class ActiveScopes {
 	}
 
 	private long elapsedNanos() {
-		if (!this.started) {
-			return 0;
-		}
 		this.started = false;
 		return System.nanoTime() - this.startNanos;
 	}

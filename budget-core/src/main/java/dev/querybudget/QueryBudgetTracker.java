@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Opens {@link QueryScope}s and hands the scopes current on a thread to the JDBC adapter,
  * so that every statement is counted in the units of work it belongs to. Each tracker has
  * its own scopes: two trackers in one JVM (two Spring test contexts, say) never see each
- * other's. When no scope is open, a statement costs one {@link ThreadLocal} read and no
- * allocation.
+ * other's. When no scope is open, a statement costs a {@link ThreadLocal} read per
+ * listener callback and no allocation.
  *
  * @since 0.1.0
  */
