@@ -137,34 +137,25 @@ public final class ActiveScopes {
 
 	private void record(StatementFingerprint fingerprint, long identity, boolean trackIdentity, int batchSize,
 			long rows, boolean success, long roundTripNanos, long shapeNanos) {
-		boolean siteLocated = false;
-		CallSite site = null;
-		for (int i = 0; i < this.depth; i++) {
-			QueryScope scope = this.scopes[i];
-			try {
-				Shape shape = scope.record(fingerprint, identity, trackIdentity, batchSize, rows, success,
-						roundTripNanos, shapeNanos);
-				if (shape != null) {
-					if (!siteLocated) {
-						site = this.locator.locate();
-						siteLocated = true;
-					}
-					scope.callSite(shape, site);
-				}
-			}
-			catch (RuntimeException ex) {
-				scope.fail(ex);
-			}
-		}
+		recordInScopes(false, fingerprint, identity, trackIdentity, batchSize, rows, success, roundTripNanos,
+				shapeNanos);
 	}
 
 	private void recordBatchEntry(StatementFingerprint fingerprint, long shapeNanos) {
+		recordInScopes(true, fingerprint, 0, false, 0, 0, true, 0, shapeNanos);
+	}
+
+	// One loop for both cases, without a lambda: the stack is walked at most once per
+	// statement, however many scopes need the call site
+	private void recordInScopes(boolean batchEntry, StatementFingerprint fingerprint, long identity,
+			boolean trackIdentity, int batchSize, long rows, boolean success, long roundTripNanos, long shapeNanos) {
 		boolean siteLocated = false;
 		CallSite site = null;
 		for (int i = 0; i < this.depth; i++) {
 			QueryScope scope = this.scopes[i];
 			try {
-				Shape shape = scope.recordBatchEntry(fingerprint, shapeNanos);
+				Shape shape = batchEntry ? scope.recordBatchEntry(fingerprint, shapeNanos) : scope.record(fingerprint,
+						identity, trackIdentity, batchSize, rows, success, roundTripNanos, shapeNanos);
 				if (shape != null) {
 					if (!siteLocated) {
 						site = this.locator.locate();
