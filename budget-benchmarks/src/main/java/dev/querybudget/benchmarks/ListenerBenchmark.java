@@ -37,11 +37,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * a datasource-proxy {@code ProxyDataSource} with a no-op listener, and through one with
  * the Query Budget listener, both with no scope open and inside an open request scope.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = "-XX:+UseParallelGC")
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 2)
 @State(Scope.Thread)
 public class ListenerBenchmark {
 
