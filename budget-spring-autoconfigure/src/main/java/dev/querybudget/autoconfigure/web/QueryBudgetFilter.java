@@ -54,6 +54,7 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 	}
 
 	@Override
+	@SuppressWarnings("try")
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		QueryScope scope = (QueryScope) request.getAttribute(SCOPE_ATTRIBUTE);
@@ -144,8 +145,11 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 				+ " statements and broke its query budget: " + report.verdict();
 		String body = "{\"type\":\"about:blank\",\"title\":\"Query budget exceeded\",\"status\":500,\"detail\":\""
 				+ json(detail) + "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}";
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		// A known length completes the response even though the exception then propagates
+		response.setContentLength(bytes.length);
 		try {
-			response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+			response.getOutputStream().write(bytes);
 		}
 		catch (IllegalStateException ex) {
 			// The handler used the writer

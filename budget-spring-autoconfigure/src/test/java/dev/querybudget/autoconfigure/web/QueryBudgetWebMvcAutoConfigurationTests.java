@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Conditions of {@link QueryBudgetWebMvcAutoConfiguration} and its startup checks.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@SuppressWarnings("rawtypes")
 class QueryBudgetWebMvcAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
@@ -35,8 +36,7 @@ class QueryBudgetWebMvcAutoConfigurationTests {
 	void servletWebApplicationGetsTheFilterAndTheInterceptor() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(QueryBudgetHandlerInterceptor.class);
-			assertThat(context).getBean("queryBudgetFilter", FilterRegistrationBean.class)
-				.extracting(FilterRegistrationBean::getFilter)
+			assertThat(context.getBean("queryBudgetFilter", FilterRegistrationBean.class).getFilter())
 				.isInstanceOf(QueryBudgetFilter.class);
 		});
 	}
