@@ -106,7 +106,8 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			writeProblemDetail(request, response, closeFailure.report());
 			throw closeFailure;
 		}
-		if (resolved != null && resolved.mode() == EnforcementMode.LOG) {
+		// An unlimited budget cannot be broken: skip the second report
+		if (resolved != null && resolved.mode() == EnforcementMode.LOG && !resolved.budget().isUnlimited()) {
 			ScopeReport report = scope.report();
 			if (report.isBreached() && logger.isWarnEnabled()) {
 				logger.warn("Request " + scope.name() + " broke its query budget (handler "
