@@ -124,7 +124,7 @@ class QueryBudgetAutoConfigurationTests {
 
 	@Test
 	void worksWithoutJpaOnTheClassPath() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(QueryBudgetAutoConfiguration.class))
+		this.runner
 			.withClassLoader(new FilteredClassLoader(ProxyDataSourceBuilderCustomizer.class,
 					jakarta.persistence.EntityManager.class, org.hibernate.Session.class))
 			.withUserConfiguration(TwoDataSources.class)
@@ -134,9 +134,10 @@ class QueryBudgetAutoConfigurationTests {
 
 	@Test
 	void datasourceMicrometerProxiesOnceWithTheListenerAddedThroughItsCustomizer() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceObservationAutoConfiguration.class,
-					QueryBudgetAutoConfiguration.class))
+		// The real datasource-micrometer-spring-boot 2.2.1 (built for Boot 4), not
+		// filtered out here
+		this.runner.withClassLoader(getClass().getClassLoader())
+			.withConfiguration(AutoConfigurations.of(DataSourceObservationAutoConfiguration.class))
 			.withBean(Tracer.class, () -> Tracer.NOOP)
 			.withBean(ObservationRegistry.class, ObservationRegistry::create)
 			.withUserConfiguration(TwoDataSources.class)
