@@ -13,6 +13,7 @@ import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
@@ -23,9 +24,17 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -65,6 +74,24 @@ class QueryBudgetAutoConfigurationTests {
 					.isNotNull();
 				assertThat(dataSource.isWrapperFor(HikariDataSource.class)).isTrue();
 				assertThat(countStatements(context, dataSource)).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void proxiedPoolKeepsHikariMetricsAndDatabaseHealth() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+					DataSourcePoolMetricsAutoConfiguration.class, HealthContributorAutoConfiguration.class,
+					DataSourceHealthContributorAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:metrics", "spring.datasource.hikari.pool-name=qb")
+			.run((context) -> {
+				DataSource dataSource = context.getBean(DataSource.class);
+				assertThat(dataSource).isInstanceOf(ProxyDataSource.class);
+				assertThat(countStatements(context, dataSource)).isEqualTo(1);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("hikaricp.connections").tag("pool", "qb").gauge()).isNotNull();
+				assertThat(context.getBean(DataSourceHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
 			});
 	}
 
