@@ -13,6 +13,7 @@ import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
+import io.micrometer.context.ContextRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -40,6 +41,8 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -93,6 +96,25 @@ class QueryBudgetAutoConfigurationTests {
 				assertThat(registry.find("hikaricp.connections").tag("pool", "qb").gauge()).isNotNull();
 				assertThat(context.getBean(DataSourceHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
 			});
+	}
+
+	@Test
+	void scopeAccessorIsRegisteredForContextPropagationAndRemovedOnClose() {
+		ContextRegistry registry = ContextRegistry.getInstance();
+		int before = registry.getThreadLocalAccessors().size();
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(ContextPropagatingTaskDecorator.class);
+			assertThat(registry.getThreadLocalAccessors()).hasSize(before + 1)
+				.anySatisfy((accessor) -> assertThat(accessor.key().toString()).startsWith("query-budget.scope."));
+		});
+		assertThat(registry.getThreadLocalAccessors()).hasSize(before);
+	}
+
+	@Test
+	void userTaskDecoratorIsKept() {
+		this.runner.withBean(TaskDecorator.class, () -> (runnable) -> runnable)
+			.run((context) -> assertThat(context).hasSingleBean(TaskDecorator.class)
+				.doesNotHaveBean(ContextPropagatingTaskDecorator.class));
 	}
 
 	@Test
