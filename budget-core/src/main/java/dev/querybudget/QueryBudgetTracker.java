@@ -93,6 +93,27 @@ public final class QueryBudgetTracker {
 	}
 
 	/**
+	 * Opens a scope that is current on no thread: it counts the statements of the threads
+	 * it is {@link QueryScope#attach() attached} to, and closing it removes it from no
+	 * thread's stack. This suits a unit of work that moves between threads, such as an
+	 * asynchronous servlet request, whose scope must not stay current on a pooled thread
+	 * between its dispatches. Close it once the work is done, on any thread.
+	 * @param kind what the scope stands for
+	 * @param name the name shown in reports, for example {@code GET /owners}
+	 * @param budget the budget to judge the scope against
+	 * @param mode what to do when the budget is broken
+	 * @return the open scope, to attach where its work runs
+	 * @since 0.1.0
+	 */
+	public QueryScope openDetached(ScopeKind kind, String name, Budget budget, EnforcementMode mode) {
+		Objects.requireNonNull(kind, "'kind' must not be null");
+		Objects.requireNonNull(name, "'name' must not be null");
+		Objects.requireNonNull(budget, "'budget' must not be null");
+		Objects.requireNonNull(mode, "'mode' must not be null");
+		return new QueryScope(this, kind, name, budget, mode, null);
+	}
+
+	/**
 	 * Returns the innermost open scope of the calling thread.
 	 * @return the current scope, or {@code null} when none is open or attached
 	 */

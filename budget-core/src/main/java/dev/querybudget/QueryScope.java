@@ -38,11 +38,11 @@ public final class QueryScope implements AutoCloseable {
 
 	private final ScopeKind kind;
 
-	private final String name;
+	private volatile String name;
 
-	private final Budget budget;
+	private volatile Budget budget;
 
-	private final EnforcementMode mode;
+	private volatile EnforcementMode mode;
 
 	private final @Nullable ActiveScopes opener;
 
@@ -120,6 +120,37 @@ public final class QueryScope implements AutoCloseable {
 	 */
 	public boolean isClosed() {
 		return this.closed;
+	}
+
+	/**
+	 * Gives this open scope the name, budget and mode that became known only after it was
+	 * opened: a servlet filter opens a request scope before the handler, and so the URI
+	 * template and the handler's budget, are known. Statements already counted stay
+	 * counted; from now on the scope is judged and enforced with the new budget and mode.
+	 * Assigning {@link EnforcementMode#OFF} stops counting, and closing then does
+	 * nothing.
+	 * @param name the name shown in reports, for example {@code GET /owners/{id}}
+	 * @param budget the budget to judge the scope against
+	 * @param mode what to do when the budget is broken
+	 * @throws IllegalStateException when the scope is closed
+	 * @since 0.1.0
+	 */
+	public void assign(String name, Budget budget, EnforcementMode mode) {
+		Objects.requireNonNull(name, "'name' must not be null");
+		Objects.requireNonNull(budget, "'budget' must not be null");
+		Objects.requireNonNull(mode, "'mode' must not be null");
+		synchronized (this.lock) {
+			if (this.closed) {
+				throw new IllegalStateException("Scope '" + this.name + "' is closed; cannot assign '" + name + "'");
+			}
+			if (this.mode == EnforcementMode.OFF && mode != EnforcementMode.OFF) {
+				throw new IllegalStateException(
+						"Scope '" + this.name + "' was opened or assigned OFF; it cannot count again");
+			}
+			this.name = name;
+			this.budget = budget;
+			this.mode = mode;
+		}
 	}
 
 	/**
@@ -204,12 +235,12 @@ public final class QueryScope implements AutoCloseable {
 			}
 			this.closed = true;
 		}
-		if (this.mode == EnforcementMode.OFF) {
-			return;
-		}
 		ActiveScopes opener = this.opener;
 		if (opener != null && opener.isOwnedByCurrentThread()) {
 			opener.remove(this, false);
+		}
+		if (this.mode == EnforcementMode.OFF) {
+			return;
 		}
 		ScopeReport report = report();
 		for (BudgetViolationListener listener : this.tracker.listeners()) {
@@ -251,7 +282,7 @@ public final class QueryScope implements AutoCloseable {
 	@Nullable Shape record(StatementFingerprint fingerprint, long identity, boolean trackIdentity, int batchSize, long rowCount,
 			boolean success, long roundTripNanos, long shapeNanos) {
 		synchronized (this.lock) {
-			if (this.closed || this.incomplete) {
+			if (this.closed || this.incomplete || this.mode == EnforcementMode.OFF) {
 				return null;
 			}
 			this.statements++;
@@ -277,7 +308,7 @@ public final class QueryScope implements AutoCloseable {
 	 */
 	@Nullable Shape recordBatchEntry(StatementFingerprint fingerprint, long shapeNanos) {
 		synchronized (this.lock) {
-			if (this.closed || this.incomplete) {
+			if (this.closed || this.incomplete || this.mode == EnforcementMode.OFF) {
 				return null;
 			}
 			return recordShape(fingerprint, 0, false, shapeNanos);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Scopes, nesting and threads, through a real ProxyDataSource over H2.
@@ -224,6 +226,49 @@ class QueryScopeTests {
 			}
 			assertThat(request.report().statementCount()).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void detachedScopeCountsOnlyWhereItIsAttachedAndLeavesNoThreadLocal() throws SQLException {
+		QueryScope request = this.tracker.openDetached(ScopeKind.REQUEST, "GET /owners", Budget.unlimited(),
+				EnforcementMode.RECORD);
+		assertThat(this.tracker.current()).isNull();
+		this.db.ownerName(1);
+		try (QueryScope.Attachment attachment = request.attach()) {
+			assertThat(this.tracker.current()).isSameAs(request);
+			this.db.ownerName(2);
+		}
+		assertThat(this.tracker.current()).isNull();
+		this.db.ownerName(3);
+		request.close();
+		assertThat(request.report().statementCount()).isEqualTo(1);
+		assertThat(this.threadLocal.removes).hasValue(1);
+	}
+
+	@Test
+	void assignedNameBudgetAndModeApplyToTheFiguresSoFar() throws SQLException {
+		QueryScope request = this.tracker.open(ScopeKind.REQUEST, "GET");
+		this.db.ownerName(1);
+		this.db.ownerName(2);
+		request.assign("GET /owners/{id}", Budget.ofMaxStatements(1), EnforcementMode.FAIL);
+		assertThat(request.name()).isEqualTo("GET /owners/{id}");
+		assertThat(request.mode()).isEqualTo(EnforcementMode.FAIL);
+		assertThatExceptionOfType(QueryBudgetExceededException.class).isThrownBy(request::close)
+			.satisfies((ex) -> assertThat(ex.report().name()).isEqualTo("GET /owners/{id}"))
+			.satisfies((ex) -> assertThat(ex.report().budget().maxStatements()).isEqualTo(1));
+		assertThatIllegalStateException().isThrownBy(() -> request.assign("x", Budget.unlimited(), EnforcementMode.LOG))
+			.withMessageContaining("is closed");
+	}
+
+	@Test
+	void scopeAssignedOffStopsCountingAndLeavesTheThreadOnClose() throws SQLException {
+		QueryScope request = this.tracker.open(ScopeKind.REQUEST, "GET /health");
+		this.db.ownerName(1);
+		request.assign("GET /health", Budget.ofMaxStatements(0), EnforcementMode.OFF);
+		this.db.ownerName(2);
+		request.close();
+		assertThat(request.report().statementCount()).isEqualTo(1);
+		assertThat(this.tracker.current()).isNull();
 	}
 
 	@Test

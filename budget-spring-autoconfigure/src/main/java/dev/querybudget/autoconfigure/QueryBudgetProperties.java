@@ -1,0 +1,308 @@
+package dev.querybudget.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.querybudget.EnforcementMode;
+import dev.querybudget.TrackerSettings;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of Query Budget, so that budgets, modes and the tracker's caps
+ * can be set per environment without touching code.
+ *
+ * @author Query Budget contributors
+ * @since 0.1.0
+ */
+@ConfigurationProperties("query-budget")
+public class QueryBudgetProperties {
+
+	/**
+	 * Whether to count SQL statements and enforce query budgets.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Enforcement mode forced on every budget, whatever its annotation or property says,
+	 * for example 'fail' in tests and 'log' in production.
+	 */
+	private @Nullable EnforcementMode mode;
+
+	/**
+	 * Budget of the requests whose handler has no @QueryBudget and that match no
+	 * 'endpoints' entry.
+	 */
+	private final BudgetProperties defaultBudget = new BudgetProperties();
+
+	/**
+	 * Budgets of requests, keyed by HTTP method and URI template or path pattern, for
+	 * example 'GET /owners/{id}' or 'GET /admin/**'. The first matching entry wins.
+	 */
+	private final Map<String, BudgetProperties> endpoints = new LinkedHashMap<>();
+
+	/**
+	 * Budgets of @Scheduled jobs, keyed by 'ClassName#method'.
+	 */
+	private final Map<String, BudgetProperties> jobs = new LinkedHashMap<>();
+
+	/**
+	 * Class name prefixes, in addition to the defaults, of frames never reported as a
+	 * call site, for example an in-house data access package.
+	 */
+	private List<String> excludedPackages = new ArrayList<>();
+
+	/**
+	 * Maximum number of distinct statement shapes analysed per scope.
+	 */
+	private int maxFingerprintsPerScope = TrackerSettings.DEFAULT_MAX_FINGERPRINTS_PER_SCOPE;
+
+	/**
+	 * Maximum number of distinct parameter sets tracked per statement shape.
+	 */
+	private int maxParameterSetsPerFingerprint = TrackerSettings.DEFAULT_MAX_PARAMETER_SETS_PER_FINGERPRINT;
+
+	/**
+	 * Duration above which a statement execution counts as slow.
+	 */
+	private Duration slowStatementThreshold = TrackerSettings.DEFAULT_SLOW_STATEMENT_THRESHOLD;
+
+	private final Web web = new Web();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable EnforcementMode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(@Nullable EnforcementMode mode) {
+		this.mode = mode;
+	}
+
+	/**
+	 * Budget of the requests whose handler has no @QueryBudget and that match no
+	 * 'endpoints' entry.
+	 * @return the default budget
+	 */
+	public BudgetProperties getDefault() {
+		return this.defaultBudget;
+	}
+
+	public Map<String, BudgetProperties> getEndpoints() {
+		return this.endpoints;
+	}
+
+	public Map<String, BudgetProperties> getJobs() {
+		return this.jobs;
+	}
+
+	public List<String> getExcludedPackages() {
+		return this.excludedPackages;
+	}
+
+	public void setExcludedPackages(List<String> excludedPackages) {
+		this.excludedPackages = excludedPackages;
+	}
+
+	public int getMaxFingerprintsPerScope() {
+		return this.maxFingerprintsPerScope;
+	}
+
+	public void setMaxFingerprintsPerScope(int maxFingerprintsPerScope) {
+		this.maxFingerprintsPerScope = maxFingerprintsPerScope;
+	}
+
+	public int getMaxParameterSetsPerFingerprint() {
+		return this.maxParameterSetsPerFingerprint;
+	}
+
+	public void setMaxParameterSetsPerFingerprint(int maxParameterSetsPerFingerprint) {
+		this.maxParameterSetsPerFingerprint = maxParameterSetsPerFingerprint;
+	}
+
+	public Duration getSlowStatementThreshold() {
+		return this.slowStatementThreshold;
+	}
+
+	public void setSlowStatementThreshold(Duration slowStatementThreshold) {
+		this.slowStatementThreshold = slowStatementThreshold;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	/**
+	 * One budget as properties; unset limits are unlimited.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class BudgetProperties {
+
+		/**
+		 * Maximum number of statements (JDBC round trips).
+		 */
+		private @Nullable Integer max;
+
+		/**
+		 * Number of statements above which the verdict is CRITICAL rather than OVER.
+		 */
+		private @Nullable Integer critical;
+
+		/**
+		 * Maximum number of SELECT statements.
+		 */
+		private @Nullable Integer maxSelects;
+
+		/**
+		 * Maximum number of INSERT statements.
+		 */
+		private @Nullable Integer maxInserts;
+
+		/**
+		 * Maximum number of UPDATE statements.
+		 */
+		private @Nullable Integer maxUpdates;
+
+		/**
+		 * Maximum number of DELETE statements.
+		 */
+		private @Nullable Integer maxDeletes;
+
+		/**
+		 * Maximum number of exact duplicates (same SQL, same parameters).
+		 */
+		private @Nullable Integer maxDuplicates;
+
+		/**
+		 * Number of distinct parameter sets of one statement shape from which it is an
+		 * N+1 violation; at least 2.
+		 */
+		private @Nullable Integer nPlusOneThreshold;
+
+		/**
+		 * Maximum time spent in JDBC calls.
+		 */
+		private @Nullable Duration maxDbTime;
+
+		/**
+		 * What to do when the budget is broken; 'log' when unset.
+		 */
+		private @Nullable EnforcementMode mode;
+
+		public @Nullable Integer getMax() {
+			return this.max;
+		}
+
+		public void setMax(@Nullable Integer max) {
+			this.max = max;
+		}
+
+		public @Nullable Integer getCritical() {
+			return this.critical;
+		}
+
+		public void setCritical(@Nullable Integer critical) {
+			this.critical = critical;
+		}
+
+		public @Nullable Integer getMaxSelects() {
+			return this.maxSelects;
+		}
+
+		public void setMaxSelects(@Nullable Integer maxSelects) {
+			this.maxSelects = maxSelects;
+		}
+
+		public @Nullable Integer getMaxInserts() {
+			return this.maxInserts;
+		}
+
+		public void setMaxInserts(@Nullable Integer maxInserts) {
+			this.maxInserts = maxInserts;
+		}
+
+		public @Nullable Integer getMaxUpdates() {
+			return this.maxUpdates;
+		}
+
+		public void setMaxUpdates(@Nullable Integer maxUpdates) {
+			this.maxUpdates = maxUpdates;
+		}
+
+		public @Nullable Integer getMaxDeletes() {
+			return this.maxDeletes;
+		}
+
+		public void setMaxDeletes(@Nullable Integer maxDeletes) {
+			this.maxDeletes = maxDeletes;
+		}
+
+		public @Nullable Integer getMaxDuplicates() {
+			return this.maxDuplicates;
+		}
+
+		public void setMaxDuplicates(@Nullable Integer maxDuplicates) {
+			this.maxDuplicates = maxDuplicates;
+		}
+
+		public @Nullable Integer getNPlusOneThreshold() {
+			return this.nPlusOneThreshold;
+		}
+
+		public void setNPlusOneThreshold(@Nullable Integer nPlusOneThreshold) {
+			this.nPlusOneThreshold = nPlusOneThreshold;
+		}
+
+		public @Nullable Duration getMaxDbTime() {
+			return this.maxDbTime;
+		}
+
+		public void setMaxDbTime(@Nullable Duration maxDbTime) {
+			this.maxDbTime = maxDbTime;
+		}
+
+		public @Nullable EnforcementMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(@Nullable EnforcementMode mode) {
+			this.mode = mode;
+		}
+
+	}
+
+	/**
+	 * Servlet web properties.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class Web {
+
+		/**
+		 * Order of the servlet filter that opens request scopes; early, so that
+		 * statements of later filters such as security count for the request.
+		 */
+		private int filterOrder = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10;
+
+		public int getFilterOrder() {
+			return this.filterOrder;
+		}
+
+		public void setFilterOrder(int filterOrder) {
+			this.filterOrder = filterOrder;
+		}
+
+	}
+
+}

@@ -1,0 +1,181 @@
+package dev.querybudget.autoconfigure.web;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import dev.querybudget.Budget;
+import dev.querybudget.EnforcementMode;
+import dev.querybudget.QueryBudgetExceededException;
+import dev.querybudget.QueryBudgetTracker;
+import dev.querybudget.QueryScope;
+import dev.querybudget.ScopeKind;
+import dev.querybudget.ScopeReport;
+import dev.querybudget.autoconfigure.ResolvedBudget;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Opens the request scope before any other application filter runs and closes it once the
+ * response is complete: after view rendering, and for asynchronous requests after the
+ * last async dispatch. The scope is current on no pooled thread between dispatches: it is
+ * opened detached and attached for the duration of each dispatch.
+ * {@link QueryBudgetHandlerInterceptor} names it and gives it its budget once the handler
+ * is known.
+ *
+ * @author Query Budget contributors
+ */
+final class QueryBudgetFilter extends OncePerRequestFilter {
+
+	static final String SCOPE_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".scope";
+
+	static final String RESOLVED_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".resolved";
+
+	static final String HANDLER_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".handler";
+
+	private static final Log logger = LogFactory.getLog(QueryBudgetFilter.class);
+
+	private final QueryBudgetTracker tracker;
+
+	QueryBudgetFilter(QueryBudgetTracker tracker) {
+		this.tracker = tracker;
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	@Override
+	@SuppressWarnings("try")
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		QueryScope scope = (QueryScope) request.getAttribute(SCOPE_ATTRIBUTE);
+		if (scope == null) {
+			// Counted, not judged, until the interceptor knows the handler and its budget
+			scope = this.tracker.openDetached(ScopeKind.REQUEST, request.getMethod(), Budget.unlimited(),
+					EnforcementMode.RECORD);
+			request.setAttribute(SCOPE_ATTRIBUTE, scope);
+		}
+		Throwable failure = null;
+		try (QueryScope.Attachment attachment = scope.attach()) {
+			chain.doFilter(request, response);
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			failure = ex;
+			throw ex;
+		}
+		finally {
+			if (failure != null || !request.isAsyncStarted()) {
+				close(scope, request, response, failure);
+			}
+		}
+	}
+
+	private void close(QueryScope scope, HttpServletRequest request, HttpServletResponse response,
+			@Nullable Throwable failure) throws IOException {
+		request.removeAttribute(SCOPE_ATTRIBUTE);
+		ResolvedBudget resolved = (ResolvedBudget) request.getAttribute(RESOLVED_ATTRIBUTE);
+		QueryBudgetExceededException closeFailure = null;
+		try {
+			scope.close();
+		}
+		catch (QueryBudgetExceededException ex) {
+			closeFailure = ex;
+		}
+		if (failure != null) {
+			// The handler's exception stays the primary one (fail-fast rejections among
+			// them)
+			if (closeFailure != null) {
+				failure.addSuppressed(closeFailure);
+			}
+			QueryBudgetExceededException exceeded = findExceeded(failure);
+			if (exceeded != null) {
+				writeProblemDetail(request, response, exceeded.report());
+			}
+			return;
+		}
+		if (closeFailure != null) {
+			writeProblemDetail(request, response, closeFailure.report());
+			throw closeFailure;
+		}
+		// An unlimited budget cannot be broken: skip the second report
+		if (resolved != null && resolved.mode() == EnforcementMode.LOG && !resolved.budget().isUnlimited()) {
+			ScopeReport report = scope.report();
+			if (report.isBreached() && logger.isWarnEnabled()) {
+				logger.warn("Request " + scope.name() + " broke its query budget (handler "
+						+ request.getAttribute(HANDLER_ATTRIBUTE) + "; budget from " + resolved.source() + " "
+						+ resolved.origin() + ")\n" + report.format());
+			}
+		}
+	}
+
+	private static @Nullable QueryBudgetExceededException findExceeded(Throwable failure) {
+		Throwable candidate = failure;
+		for (int depth = 0; depth < 16 && candidate != null; depth++) {
+			if (candidate instanceof QueryBudgetExceededException exceeded) {
+				return exceeded;
+			}
+			candidate = candidate.getCause();
+		}
+		return null;
+	}
+
+	/**
+	 * On a running server, the client gets a 500 problem detail when the response is not
+	 * committed yet; the exception still propagates, so MockMvc tests see it.
+	 */
+	private static void writeProblemDetail(HttpServletRequest request, HttpServletResponse response, ScopeReport report)
+			throws IOException {
+		if (response.isCommitted()) {
+			logger.debug("Response already committed: cannot send the query budget problem detail");
+			return;
+		}
+		response.resetBuffer();
+		response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
+		String detail = "Scope '" + report.name() + "' executed " + report.statementCount()
+				+ " statements and broke its query budget: " + report.verdict();
+		String body = "{\"type\":\"about:blank\",\"title\":\"Query budget exceeded\",\"status\":500,\"detail\":\""
+				+ json(detail) + "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}";
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		// A known length completes the response even though the exception then propagates
+		response.setContentLength(bytes.length);
+		try {
+			response.getOutputStream().write(bytes);
+		}
+		catch (IllegalStateException ex) {
+			// The handler used the writer
+			PrintWriter writer = response.getWriter();
+			writer.write(body);
+			writer.flush();
+		}
+		response.flushBuffer();
+	}
+
+	private static String json(String text) {
+		StringBuilder out = new StringBuilder(text.length() + 8);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '"' || c == '\\') {
+				out.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				out.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+}

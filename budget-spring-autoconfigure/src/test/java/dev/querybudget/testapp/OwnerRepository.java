@@ -1,0 +1,7 @@
+package dev.querybudget.testapp;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface OwnerRepository extends JpaRepository<Owner, Long> {
+
+}
