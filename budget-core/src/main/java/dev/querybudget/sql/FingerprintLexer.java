@@ -97,10 +97,21 @@ class FingerprintLexer {
 
 	private static final int[] CLASSES = new int[128];
 
+	// The type of the tokens that are always one character, else END
+	private static final byte[] SINGLE_CHARACTER_TOKENS = new byte[128];
+
 	static {
 		for (char c = 0; c < 128; c++) {
 			CLASSES[c] = classOf(c, false) | (classOf(c, true) << MYSQL_SHIFT);
 		}
+		SINGLE_CHARACTER_TOKENS['('] = LPAREN;
+		SINGLE_CHARACTER_TOKENS[')'] = RPAREN;
+		SINGLE_CHARACTER_TOKENS['['] = LBRACKET;
+		SINGLE_CHARACTER_TOKENS[']'] = RBRACKET;
+		SINGLE_CHARACTER_TOKENS[','] = COMMA;
+		SINGLE_CHARACTER_TOKENS[';'] = SEMI;
+		SINGLE_CHARACTER_TOKENS['{'] = LBRACE;
+		SINGLE_CHARACTER_TOKENS['}'] = RBRACE;
 	}
 
 	private final String sql;
@@ -661,20 +672,48 @@ class FingerprintLexer {
 	// Lexing: skips whitespace and comments, then reads one token from pos
 
 	private void lex() {
-		int p = skipTrivia(this.pos);
+		int p = this.pos;
+		int end = this.end;
+		// Skip whitespace and comments, keeping the first character of the token
+		char c = 0;
+		int classes = 0;
+		while (p < end) {
+			c = charAt(p);
+			classes = charClass(c);
+			if ((classes & SPACE) != 0) {
+				p++;
+			}
+			else if ((classes & COMMENT_START) == 0) {
+				break;
+			}
+			else {
+				int q = skipComment(p, c);
+				if (q == p) {
+					break;
+				}
+				p = q;
+			}
+		}
 		this.start = p;
 		this.keyword = Keywords.NONE;
-		if (p >= this.end) {
+		if (p >= end) {
 			this.type = END;
 			this.pos = p;
 			this.wordHashed = false;
 			return;
 		}
+		int single = (c < 0x80) ? SINGLE_CHARACTER_TOKENS[c] : END;
+		if (single != END) {
+			// ( ) [ ] , ; { }: the most common tokens after words
+			this.type = single;
+			this.pos = p + 1;
+			this.wordHashed = false;
+			return;
+		}
 		boolean hashed = false;
-		char c = charAt(p);
 		int t;
 		int q;
-		if (isWordStart(c)) {
+		if ((classes & WORD_START) != 0) {
 			q = scanWord(p);
 			t = WORD;
 			hashed = true;
@@ -694,7 +733,7 @@ class FingerprintLexer {
 				this.keyword = Keywords.NONE;
 			}
 		}
-		else if (isDigit(c)) {
+		else if ((classes & DIGIT) != 0) {
 			q = scanNumber(p);
 			t = this.type;
 		}
@@ -758,38 +797,6 @@ class FingerprintLexer {
 						t = DOT;
 					}
 				}
-				case '(' -> {
-					q = p + 1;
-					t = LPAREN;
-				}
-				case ')' -> {
-					q = p + 1;
-					t = RPAREN;
-				}
-				case '[' -> {
-					q = p + 1;
-					t = LBRACKET;
-				}
-				case ']' -> {
-					q = p + 1;
-					t = RBRACKET;
-				}
-				case ',' -> {
-					q = p + 1;
-					t = COMMA;
-				}
-				case ';' -> {
-					q = p + 1;
-					t = SEMI;
-				}
-				case '{' -> {
-					q = p + 1;
-					t = LBRACE;
-				}
-				case '}' -> {
-					q = p + 1;
-					t = RBRACE;
-				}
 				default -> {
 					q = isOperatorChar(c) ? scanOperator(p) : p + 1;
 					t = OP;
@@ -799,28 +806,6 @@ class FingerprintLexer {
 		this.type = t;
 		this.pos = q;
 		this.wordHashed = hashed;
-	}
-
-	private int skipTrivia(int p) {
-		int end = this.end;
-		while (p < end) {
-			char c = charAt(p);
-			int classes = charClass(c);
-			if ((classes & SPACE) != 0) {
-				p++;
-			}
-			else if ((classes & COMMENT_START) == 0) {
-				break;
-			}
-			else {
-				int q = skipComment(p, c);
-				if (q == p) {
-					break;
-				}
-				p = q;
-			}
-		}
-		return p;
 	}
 
 	/**
