@@ -287,6 +287,17 @@ class FingerprintLexer {
 				}
 			}
 			case STRING, NUMBER, PARAM -> writeValue(this.type);
+			case LPAREN -> openParenthesis();
+			case RPAREN -> closeParenthesis();
+			case COMMA -> writeSymbol(COMMA, ',');
+			case DOT -> writeSymbol(DOT, '.');
+			default -> processOther();
+		}
+	}
+
+	// The rarer tokens, split from process() so that it stays small enough to inline
+	private void processOther() {
+		switch (this.type) {
 			case OP -> {
 				if (isSign() && signContext()) {
 					peek();
@@ -298,8 +309,6 @@ class FingerprintLexer {
 				}
 				writeSource(OP);
 			}
-			case LPAREN -> openParenthesis();
-			case RPAREN -> closeParenthesis();
 			case LBRACKET -> {
 				if (this.last == WORD && this.lastKeyword == Keywords.ARRAY && collapseList(LBRACKET, RBRACKET)) {
 					return;
@@ -320,8 +329,6 @@ class FingerprintLexer {
 				put(':');
 			}
 			case RBRACKET -> writeSymbol(RBRACKET, ']');
-			case COMMA -> writeSymbol(COMMA, ',');
-			case DOT -> writeSymbol(DOT, '.');
 			case LBRACE -> writeSymbol(LBRACE, '{');
 			case RBRACE -> writeSymbol(RBRACE, '}');
 			default -> writeSource(OP);
@@ -710,30 +717,43 @@ class FingerprintLexer {
 			this.wordHashed = false;
 			return;
 		}
-		boolean hashed = false;
-		int t;
-		int q;
 		if ((classes & WORD_START) != 0) {
-			q = scanWord(p);
-			t = WORD;
-			hashed = true;
-			if (q < this.end && charAt(q) == '\'') {
-				int stringStart = stringPrefix(p, q);
-				if (stringStart >= 0) {
-					q = scanQuoted(stringStart, '\'', this.mysql || (this.postgresql && (c | 0x20) == 'e'));
-					t = STRING;
-					hashed = false;
-					this.keyword = Keywords.NONE;
-				}
-			}
-			else if (q == p + 1 && (c | 0x20) == 'u' && q + 1 < this.end && charAt(q) == '&' && charAt(q + 1) == '\'') {
-				q = scanQuoted(q + 1, '\'', false);
+			lexWord(p, c);
+		}
+		else {
+			lexOther(p, c, classes);
+		}
+	}
+
+	// Split from lex() so that lex() stays small enough to be inlined into the token loop
+	private void lexWord(int p, char c) {
+		int q = scanWord(p);
+		int t = WORD;
+		boolean hashed = true;
+		if (q < this.end && charAt(q) == '\'') {
+			int stringStart = stringPrefix(p, q);
+			if (stringStart >= 0) {
+				q = scanQuoted(stringStart, '\'', this.mysql || (this.postgresql && (c | 0x20) == 'e'));
 				t = STRING;
 				hashed = false;
 				this.keyword = Keywords.NONE;
 			}
 		}
-		else if ((classes & DIGIT) != 0) {
+		else if (q == p + 1 && (c | 0x20) == 'u' && q + 1 < this.end && charAt(q) == '&' && charAt(q + 1) == '\'') {
+			q = scanQuoted(q + 1, '\'', false);
+			t = STRING;
+			hashed = false;
+			this.keyword = Keywords.NONE;
+		}
+		this.type = t;
+		this.pos = q;
+		this.wordHashed = hashed;
+	}
+
+	private void lexOther(int p, char c, int classes) {
+		int t;
+		int q;
+		if ((classes & DIGIT) != 0) {
 			q = scanNumber(p);
 			t = this.type;
 		}
@@ -805,7 +825,7 @@ class FingerprintLexer {
 		}
 		this.type = t;
 		this.pos = q;
-		this.wordHashed = hashed;
+		this.wordHashed = false;
 	}
 
 	/**
