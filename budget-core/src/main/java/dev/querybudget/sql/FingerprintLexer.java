@@ -898,39 +898,46 @@ class FingerprintLexer {
 			h = (h ^ ' ') * FNV_PRIME;
 		}
 		// Up to 12 leading letters may be a keyword: pack them while scanning
-		long packed = 0;
-		int letters = 0;
 		int end = this.end;
-		while (p < end) {
-			char c = charAt(p);
+		int limit = Math.min(end, p + Keywords.maxLetters());
+		long packed = 0;
+		char c = 0;
+		while (p < limit) {
+			c = charAt(p);
 			int letter = (c | 0x20) - 'a';
 			if (letter < 0 || letter >= 26) {
-				if ((charClass(c) & WORD_PART) == 0) {
-					this.keyword = Keywords.lookup(packed);
-					this.wordHash = h;
-					return p;
-				}
 				break;
 			}
-			if (letters == Keywords.maxLetters()) {
-				break;
-			}
-			char lower = (char) ('a' + letter);
-			packed = Keywords.pack(packed, lower);
-			h = (h ^ lower) * FNV_PRIME;
-			letters++;
+			packed = Keywords.pack(packed, (char) (c | 0x20));
+			h = (h ^ (c | 0x20)) * FNV_PRIME;
 			p++;
 		}
-		// Anything else in the word, a 13th letter, or the end: a keyword only in the
-		// last case
-		this.keyword = (p == end) ? Keywords.lookup(packed) : Keywords.NONE;
-		while (p < end) {
-			char c = charAt(p);
+		if (p == end) {
+			this.keyword = Keywords.lookup(packed);
+			this.wordHash = h;
+			return p;
+		}
+		if (p == limit) {
+			// Twelve letters: read the next character
+			c = charAt(p);
+		}
+		if ((charClass(c) & WORD_PART) == 0) {
+			this.keyword = Keywords.lookup(packed);
+			this.wordHash = h;
+			return p;
+		}
+		// A digit, _, $, a 13th letter...: not a keyword
+		this.keyword = Keywords.NONE;
+		for (;;) {
+			h = (h ^ lowerCase(c)) * FNV_PRIME;
+			p++;
+			if (p == end) {
+				break;
+			}
+			c = charAt(p);
 			if ((charClass(c) & WORD_PART) == 0) {
 				break;
 			}
-			h = (h ^ lowerCase(c)) * FNV_PRIME;
-			p++;
 		}
 		this.wordHash = h;
 		return p;
