@@ -727,7 +727,7 @@ class FingerprintLexer {
 
 	// Split from lex() so that lex() stays small enough to be inlined into the token loop
 	private void lexWord(int p, char c) {
-		int q = scanWord(p);
+		int q = scanWord(p, c);
 		int t = WORD;
 		boolean hashed = true;
 		if (q < this.end && charAt(q) == '\'') {
@@ -801,7 +801,7 @@ class FingerprintLexer {
 							q++;
 						}
 						else if (isWordStart(n)) {
-							q = scanWord(q);
+							q = scanWord(q, n);
 							this.keyword = Keywords.NONE;
 							t = PARAM;
 						}
@@ -891,8 +891,11 @@ class FingerprintLexer {
 	 * Scans a word, looks it up as a keyword and hashes it into {@link #wordHash} as
 	 * {@link #writeWord()} would write it now, so that the usual word is read once, not
 	 * twice.
+	 * @param p where the word starts
+	 * @param first the character at {@code p}, which the caller has read
+	 * @return where the word ends
 	 */
-	private int scanWord(int p) {
+	private int scanWord(int p, char first) {
 		long h = this.hash;
 		if (((NO_SPACE_AFTER >>> this.last) & 1) == 0) {
 			h = (h ^ ' ') * FNV_PRIME;
@@ -901,9 +904,9 @@ class FingerprintLexer {
 		int end = this.end;
 		int limit = Math.min(end, p + Keywords.maxLetters());
 		long packed = 0;
-		char c = 0;
-		while (p < limit) {
-			c = charAt(p);
+		// The caller has read the first character already
+		char c = first;
+		for (;;) {
 			int letter = (c | 0x20) - 'a';
 			if (letter < 0 || letter >= 26) {
 				break;
@@ -911,6 +914,10 @@ class FingerprintLexer {
 			packed = Keywords.pack(packed, (char) (c | 0x20));
 			h = (h ^ (c | 0x20)) * FNV_PRIME;
 			p++;
+			if (p == limit) {
+				break;
+			}
+			c = charAt(p);
 		}
 		if (p == end) {
 			this.keyword = Keywords.lookup(packed);
@@ -1024,8 +1031,9 @@ class FingerprintLexer {
 				}
 			}
 		}
-		if (p < end && isWordPart(charAt(p))) {
-			p = scanWord(p);
+		char next;
+		if (p < end && isWordPart(next = charAt(p))) {
+			p = scanWord(p, next);
 			this.keyword = Keywords.NONE;
 			this.type = WORD;
 			return p;
