@@ -64,6 +64,56 @@ class FingerprintLexer {
 
 	private static final int KIND_DONE = 2;
 
+	// Spacing rules as bit sets of token types (all types are below 32)
+
+	private static final int NO_SPACE_BEFORE = bits(RPAREN, RBRACKET, RBRACE, COMMA, DOT, SEMI, CAST);
+
+	private static final int NO_SPACE_AFTER = bits(END, LPAREN, LBRACKET, LBRACE, DOT, CAST);
+
+	private static final int NO_SPACE_BEFORE_BRACKET = bits(WORD, QUOTED, RPAREN, RBRACKET, PARAM);
+
+	// Character classes of ASCII characters, so that the per-character loops test one
+	// bit instead of a chain of comparisons. Bits 0 to 7 hold the classes for every
+	// dialect but MySQL, bits 8 to 15 those for MySQL; #classShift picks one set.
+
+	private static final int WORD_START = 1;
+
+	private static final int WORD_PART = 1 << 1;
+
+	private static final int OPERATOR = 1 << 2;
+
+	private static final int SPACE = 1 << 3;
+
+	private static final int COMMENT_START = 1 << 4;
+
+	private static final int ARITHMETIC = 1 << 5;
+
+	private static final int DIGIT = 1 << 6;
+
+	private static final int MYSQL_SHIFT = 8;
+
+	// Every character from 0x80 up is a word character in every dialect
+	private static final int NON_ASCII = WORD_START | WORD_PART;
+
+	private static final int[] CLASSES = new int[128];
+
+	// The type of the tokens that are always one character, else END
+	private static final byte[] SINGLE_CHARACTER_TOKENS = new byte[128];
+
+	static {
+		for (char c = 0; c < 128; c++) {
+			CLASSES[c] = classOf(c, false) | (classOf(c, true) << MYSQL_SHIFT);
+		}
+		SINGLE_CHARACTER_TOKENS['('] = LPAREN;
+		SINGLE_CHARACTER_TOKENS[')'] = RPAREN;
+		SINGLE_CHARACTER_TOKENS['['] = LBRACKET;
+		SINGLE_CHARACTER_TOKENS[']'] = RBRACKET;
+		SINGLE_CHARACTER_TOKENS[','] = COMMA;
+		SINGLE_CHARACTER_TOKENS[';'] = SEMI;
+		SINGLE_CHARACTER_TOKENS['{'] = LBRACE;
+		SINGLE_CHARACTER_TOKENS['}'] = RBRACE;
+	}
+
 	private final String sql;
 
 	private final int end;
@@ -74,18 +124,15 @@ class FingerprintLexer {
 
 	private final boolean h2;
 
+	private final int classShift;
+
 	private final @Nullable StringBuilder out;
 
 	private int pos;
 
-	// The token just lexed by lex()
-	private int lexedType;
-
-	private int lexedStart;
-
-	private int lexedKeyword;
-
-	// The current token
+	// The current token. lex() writes type, start and keyword and moves pos; the
+	// look-ahead over lists and rows reuses these fields, because the token that
+	// started the look-ahead has already been acted on.
 	private int type;
 
 	private int start;
@@ -104,6 +151,13 @@ class FingerprintLexer {
 	private int nextStop;
 
 	private int nextKeyword;
+
+	// The hash after writing the word lex() just scanned, and whether it is valid: only
+	// for a word scanned by advance(), which process() then writes with no other write in
+	// between, so the space before it and the hash it starts from are the same
+	private long wordHash;
+
+	private boolean wordHashed;
 
 	// What has been written
 	private long hash = FNV_OFFSET;
@@ -130,6 +184,7 @@ class FingerprintLexer {
 		this.mysql = dialect == SqlDialect.MYSQL;
 		this.postgresql = dialect == SqlDialect.POSTGRESQL;
 		this.h2 = dialect == SqlDialect.H2;
+		this.classShift = this.mysql ? MYSQL_SHIFT : 0;
 		this.out = out;
 	}
 
@@ -232,6 +287,17 @@ class FingerprintLexer {
 				}
 			}
 			case STRING, NUMBER, PARAM -> writeValue(this.type);
+			case LPAREN -> openParenthesis();
+			case RPAREN -> closeParenthesis();
+			case COMMA -> writeSymbol(COMMA, ',');
+			case DOT -> writeSymbol(DOT, '.');
+			default -> processOther();
+		}
+	}
+
+	// The rarer tokens, split from process() so that it stays small enough to inline
+	private void processOther() {
+		switch (this.type) {
 			case OP -> {
 				if (isSign() && signContext()) {
 					peek();
@@ -243,8 +309,6 @@ class FingerprintLexer {
 				}
 				writeSource(OP);
 			}
-			case LPAREN -> openParenthesis();
-			case RPAREN -> closeParenthesis();
 			case LBRACKET -> {
 				if (this.last == WORD && this.lastKeyword == Keywords.ARRAY && collapseList(LBRACKET, RBRACKET)) {
 					return;
@@ -265,8 +329,6 @@ class FingerprintLexer {
 				put(':');
 			}
 			case RBRACKET -> writeSymbol(RBRACKET, ']');
-			case COMMA -> writeSymbol(COMMA, ',');
-			case DOT -> writeSymbol(DOT, '.');
 			case LBRACE -> writeSymbol(LBRACE, '{');
 			case RBRACE -> writeSymbol(RBRACE, '}');
 			default -> writeSource(OP);
@@ -324,19 +386,19 @@ class FingerprintLexer {
 		for (;;) {
 			int save = this.pos;
 			lex();
-			if (this.lexedType != COMMA) {
+			if (this.type != COMMA) {
 				this.pos = save;
 				return;
 			}
 			lex();
-			if (this.lexedType != LPAREN) {
+			if (this.type != LPAREN) {
 				this.pos = save;
 				return;
 			}
 			int open = 1;
 			while (open > 0) {
 				lex();
-				switch (this.lexedType) {
+				switch (this.type) {
 					case END -> {
 						return;
 					}
@@ -372,7 +434,7 @@ class FingerprintLexer {
 		int previous = open;
 		for (;;) {
 			lex();
-			int t = this.lexedType;
+			int t = this.type;
 			boolean allowed = true;
 			if (previous == OP && t != NUMBER) {
 				// a sign is only part of a value when a number follows
@@ -381,7 +443,7 @@ class FingerprintLexer {
 			else if (t == close) {
 				if (--nesting == 0) {
 					if (firstEnd < 0) {
-						firstEnd = this.lexedStart;
+						firstEnd = this.start;
 					}
 					break;
 				}
@@ -391,14 +453,14 @@ class FingerprintLexer {
 			}
 			else if (t == COMMA) {
 				if (nesting == 1 && firstEnd < 0) {
-					firstEnd = this.lexedStart;
+					firstEnd = this.start;
 				}
 			}
 			else if (t == STRING || t == NUMBER || t == PARAM) {
 				values = true;
 			}
 			else if (t == WORD) {
-				int k = this.lexedKeyword;
+				int k = this.keyword;
 				if (k == Keywords.TRUE || k == Keywords.FALSE || k == Keywords.NULL) {
 					values = true;
 				}
@@ -410,7 +472,7 @@ class FingerprintLexer {
 			}
 			else if (t == OP) {
 				// a sign may only start an element: 1 + 1 is an expression, not a value
-				allowed = (previous == open || previous == COMMA) && isSignAt(this.lexedStart);
+				allowed = (previous == open || previous == COMMA) && isSignAt(this.start);
 			}
 			else if (t != CAST && !(open == LPAREN && (t == LBRACKET || t == RBRACKET))) {
 				allowed = false;
@@ -496,20 +558,24 @@ class FingerprintLexer {
 	// Writing
 
 	private void writeWord() {
-		space(WORD);
 		StringBuilder out = this.out;
-		long h = this.hash;
-		for (int i = this.start; i < this.stop; i++) {
-			char c = charAt(i);
-			if (c >= 'A' && c <= 'Z') {
-				c = (char) (c + ('a' - 'A'));
-			}
-			h = (h ^ c) * FNV_PRIME;
-			if (out != null) {
-				out.append(c);
-			}
+		if (out == null && this.wordHashed) {
+			// The usual case, a miss: scanWord already hashed the space and the word
+			this.hash = this.wordHash;
 		}
-		this.hash = h;
+		else {
+			space(WORD);
+			long h = this.hash;
+			int stop = this.stop;
+			for (int i = this.start; i < stop; i++) {
+				char c = lowerCase(charAt(i));
+				h = (h ^ c) * FNV_PRIME;
+				if (out != null) {
+					out.append(c);
+				}
+			}
+			this.hash = h;
+		}
 		this.last = WORD;
 		this.lastKeyword = this.keyword;
 	}
@@ -547,31 +613,24 @@ class FingerprintLexer {
 	 */
 	private void space(int next) {
 		int previous = this.last;
-		if (previous == END) {
+		if ((((NO_SPACE_BEFORE >>> next) | (NO_SPACE_AFTER >>> previous)) & 1) != 0) {
 			return;
-		}
-		switch (next) {
-			case RPAREN, RBRACKET, RBRACE, COMMA, DOT, SEMI, CAST -> {
-				return;
-			}
-			default -> {
-			}
-		}
-		switch (previous) {
-			case LPAREN, LBRACKET, LBRACE, DOT, CAST -> {
-				return;
-			}
-			default -> {
-			}
 		}
 		if (next == LPAREN && (previous == QUOTED || (previous == WORD && !Keywords.isReserved(this.lastKeyword)))) {
 			return;
 		}
-		if (next == LBRACKET && (previous == WORD || previous == QUOTED || previous == RPAREN || previous == RBRACKET
-				|| previous == PARAM)) {
+		if (next == LBRACKET && ((NO_SPACE_BEFORE_BRACKET >>> previous) & 1) != 0) {
 			return;
 		}
 		put(' ');
+	}
+
+	private static int bits(int... types) {
+		int bits = 0;
+		for (int type : types) {
+			bits |= 1 << type;
+		}
+		return bits;
 	}
 
 	private void put(char c) {
@@ -586,6 +645,8 @@ class FingerprintLexer {
 
 	private void advance() {
 		if (this.hasNext) {
+			// A token read ahead was scanned in another state
+			this.wordHashed = false;
 			this.hasNext = false;
 			this.type = this.nextType;
 			this.start = this.nextStart;
@@ -594,57 +655,107 @@ class FingerprintLexer {
 			return;
 		}
 		lex();
-		this.type = this.lexedType;
-		this.start = this.lexedStart;
 		this.stop = this.pos;
-		this.keyword = this.lexedKeyword;
 	}
 
 	private void peek() {
 		if (!this.hasNext) {
+			// Only a sign or a semicolon looks ahead: keep the current token
+			int type = this.type;
+			int start = this.start;
+			int keyword = this.keyword;
 			lex();
 			this.hasNext = true;
-			this.nextType = this.lexedType;
-			this.nextStart = this.lexedStart;
+			this.nextType = this.type;
+			this.nextStart = this.start;
 			this.nextStop = this.pos;
-			this.nextKeyword = this.lexedKeyword;
+			this.nextKeyword = this.keyword;
+			this.type = type;
+			this.start = start;
+			this.keyword = keyword;
 		}
 	}
 
 	// Lexing: skips whitespace and comments, then reads one token from pos
 
 	private void lex() {
-		int p = skipTrivia(this.pos);
-		this.lexedStart = p;
-		this.lexedKeyword = Keywords.NONE;
-		if (p >= this.end) {
-			this.lexedType = END;
+		int p = this.pos;
+		int end = this.end;
+		// Skip whitespace and comments, keeping the first character of the token
+		char c = 0;
+		int classes = 0;
+		while (p < end) {
+			c = charAt(p);
+			classes = charClass(c);
+			if ((classes & SPACE) != 0) {
+				p++;
+			}
+			else if ((classes & COMMENT_START) == 0) {
+				break;
+			}
+			else {
+				int q = skipComment(p, c);
+				if (q == p) {
+					break;
+				}
+				p = q;
+			}
+		}
+		this.start = p;
+		this.keyword = Keywords.NONE;
+		if (p >= end) {
+			this.type = END;
 			this.pos = p;
+			this.wordHashed = false;
 			return;
 		}
-		char c = charAt(p);
-		int t;
-		int q;
-		if (isWordStart(c)) {
-			q = scanWord(p);
-			t = WORD;
-			if (q < this.end && charAt(q) == '\'') {
-				int stringStart = stringPrefix(p, q);
-				if (stringStart >= 0) {
-					q = scanQuoted(stringStart, '\'', this.mysql || (this.postgresql && (c | 0x20) == 'e'));
-					t = STRING;
-					this.lexedKeyword = Keywords.NONE;
-				}
-			}
-			else if (q == p + 1 && (c | 0x20) == 'u' && q + 1 < this.end && charAt(q) == '&' && charAt(q + 1) == '\'') {
-				q = scanQuoted(q + 1, '\'', false);
+		int single = (c < 0x80) ? SINGLE_CHARACTER_TOKENS[c] : END;
+		if (single != END) {
+			// ( ) [ ] , ; { }: the most common tokens after words
+			this.type = single;
+			this.pos = p + 1;
+			this.wordHashed = false;
+			return;
+		}
+		if ((classes & WORD_START) != 0) {
+			lexWord(p, c);
+		}
+		else {
+			lexOther(p, c, classes);
+		}
+	}
+
+	// Split from lex() so that lex() stays small enough to be inlined into the token loop
+	private void lexWord(int p, char c) {
+		int q = scanWord(p, c);
+		int t = WORD;
+		boolean hashed = true;
+		if (q < this.end && charAt(q) == '\'') {
+			int stringStart = stringPrefix(p, q);
+			if (stringStart >= 0) {
+				q = scanQuoted(stringStart, '\'', this.mysql || (this.postgresql && (c | 0x20) == 'e'));
 				t = STRING;
-				this.lexedKeyword = Keywords.NONE;
+				hashed = false;
+				this.keyword = Keywords.NONE;
 			}
 		}
-		else if (c >= '0' && c <= '9') {
+		else if (q == p + 1 && (c | 0x20) == 'u' && q + 1 < this.end && charAt(q) == '&' && charAt(q + 1) == '\'') {
+			q = scanQuoted(q + 1, '\'', false);
+			t = STRING;
+			hashed = false;
+			this.keyword = Keywords.NONE;
+		}
+		this.type = t;
+		this.pos = q;
+		this.wordHashed = hashed;
+	}
+
+	private void lexOther(int p, char c, int classes) {
+		int t;
+		int q;
+		if ((classes & DIGIT) != 0) {
 			q = scanNumber(p);
-			t = this.lexedType;
+			t = this.type;
 		}
 		else {
 			switch (c) {
@@ -675,7 +786,7 @@ class FingerprintLexer {
 				}
 				case '$' -> {
 					q = scanDollar(p);
-					t = this.lexedType;
+					t = this.type;
 				}
 				case ':' -> {
 					q = p + 1;
@@ -690,8 +801,8 @@ class FingerprintLexer {
 							q++;
 						}
 						else if (isWordStart(n)) {
-							q = scanWord(q);
-							this.lexedKeyword = Keywords.NONE;
+							q = scanWord(q, n);
+							this.keyword = Keywords.NONE;
 							t = PARAM;
 						}
 					}
@@ -699,44 +810,12 @@ class FingerprintLexer {
 				case '.' -> {
 					if (p + 1 < this.end && isDigit(charAt(p + 1))) {
 						q = scanNumber(p);
-						t = this.lexedType;
+						t = this.type;
 					}
 					else {
 						q = p + 1;
 						t = DOT;
 					}
-				}
-				case '(' -> {
-					q = p + 1;
-					t = LPAREN;
-				}
-				case ')' -> {
-					q = p + 1;
-					t = RPAREN;
-				}
-				case '[' -> {
-					q = p + 1;
-					t = LBRACKET;
-				}
-				case ']' -> {
-					q = p + 1;
-					t = RBRACKET;
-				}
-				case ',' -> {
-					q = p + 1;
-					t = COMMA;
-				}
-				case ';' -> {
-					q = p + 1;
-					t = SEMI;
-				}
-				case '{' -> {
-					q = p + 1;
-					t = LBRACE;
-				}
-				case '}' -> {
-					q = p + 1;
-					t = RBRACE;
 				}
 				default -> {
 					q = isOperatorChar(c) ? scanOperator(p) : p + 1;
@@ -744,35 +823,32 @@ class FingerprintLexer {
 				}
 			}
 		}
-		this.lexedType = t;
+		this.type = t;
 		this.pos = q;
+		this.wordHashed = false;
 	}
 
-	private int skipTrivia(int p) {
+	/**
+	 * Skips a comment that may start at {@code p}.
+	 * @param p where the comment may start
+	 * @param c the character at {@code p}: {@code -}, {@code /} or {@code #}
+	 * @return where the comment ends, or {@code p} when there is none
+	 */
+	private int skipComment(int p, char c) {
 		int end = this.end;
-		while (p < end) {
-			char c = charAt(p);
-			if (c <= ' ') {
-				p++;
-			}
-			else if (c == '-' && p + 1 < end && charAt(p + 1) == '-'
-					&& (!this.mysql || p + 2 >= end || charAt(p + 2) <= ' ')) {
-				// MySQL needs whitespace after --, so that a--1 stays a - -1
-				p = skipLine(p + 2);
-			}
-			else if (c == '#' && this.mysql) {
-				p = skipLine(p + 1);
-			}
-			else if (c == '/' && this.h2 && p + 1 < end && charAt(p + 1) == '/') {
-				// H2 also accepts // line comments
-				p = skipLine(p + 2);
-			}
-			else if (c == '/' && p + 1 < end && charAt(p + 1) == '*') {
-				p = skipBlockComment(p + 2);
-			}
-			else {
-				break;
-			}
+		if (c == '-' && p + 1 < end && charAt(p + 1) == '-' && (!this.mysql || p + 2 >= end || charAt(p + 2) <= ' ')) {
+			// MySQL needs whitespace after --, so that a--1 stays a - -1
+			return skipLine(p + 2);
+		}
+		if (c == '#' && this.mysql) {
+			return skipLine(p + 1);
+		}
+		if (c == '/' && this.h2 && p + 1 < end && charAt(p + 1) == '/') {
+			// H2 also accepts // line comments
+			return skipLine(p + 2);
+		}
+		if (c == '/' && p + 1 < end && charAt(p + 1) == '*') {
+			return skipBlockComment(p + 2);
 		}
 		return p;
 	}
@@ -811,29 +887,66 @@ class FingerprintLexer {
 		return end;
 	}
 
-	private int scanWord(int p) {
-		long packed = 0;
-		int letters = 0;
-		boolean keywordLike = true;
+	/**
+	 * Scans a word, looks it up as a keyword and hashes it into {@link #wordHash} as
+	 * {@link #writeWord()} would write it now, so that the usual word is read once, not
+	 * twice.
+	 * @param p where the word starts
+	 * @param first the character at {@code p}, which the caller has read
+	 * @return where the word ends
+	 */
+	private int scanWord(int p, char first) {
+		long h = this.hash;
+		if (((NO_SPACE_AFTER >>> this.last) & 1) == 0) {
+			h = (h ^ ' ') * FNV_PRIME;
+		}
+		// Up to 12 leading letters may be a keyword: pack them while scanning
 		int end = this.end;
-		while (p < end) {
-			char c = charAt(p);
-			if (!isWordPart(c)) {
+		int limit = Math.min(end, p + Keywords.maxLetters());
+		long packed = 0;
+		// The caller has read the first character already
+		char c = first;
+		for (;;) {
+			int letter = (c | 0x20) - 'a';
+			if (letter < 0 || letter >= 26) {
 				break;
 			}
-			if (keywordLike) {
-				char lower = (char) (c | 0x20);
-				if (lower >= 'a' && lower <= 'z' && letters < Keywords.maxLetters()) {
-					packed = Keywords.pack(packed, lower);
-					letters++;
-				}
-				else {
-					keywordLike = false;
-				}
-			}
+			packed = Keywords.pack(packed, (char) (c | 0x20));
+			h = (h ^ (c | 0x20)) * FNV_PRIME;
 			p++;
+			if (p == limit) {
+				break;
+			}
+			c = charAt(p);
 		}
-		this.lexedKeyword = keywordLike ? Keywords.lookup(packed) : Keywords.NONE;
+		if (p == end) {
+			this.keyword = Keywords.lookup(packed);
+			this.wordHash = h;
+			return p;
+		}
+		if (p == limit) {
+			// Twelve letters: read the next character
+			c = charAt(p);
+		}
+		if ((charClass(c) & WORD_PART) == 0) {
+			this.keyword = Keywords.lookup(packed);
+			this.wordHash = h;
+			return p;
+		}
+		// A digit, _, $, a 13th letter...: not a keyword
+		this.keyword = Keywords.NONE;
+		for (;;) {
+			h = (h ^ lowerCase(c)) * FNV_PRIME;
+			p++;
+			if (p == end) {
+				break;
+			}
+			c = charAt(p);
+			if ((charClass(c) & WORD_PART) == 0) {
+				break;
+			}
+		}
+		this.wordHash = h;
 		return p;
 	}
 
@@ -877,7 +990,7 @@ class FingerprintLexer {
 	}
 
 	/**
-	 * Scans a number and sets {@link #lexedType}: {@link #NUMBER}, or {@link #WORD} when
+	 * Scans a number and sets {@link #type}: {@link #NUMBER}, or {@link #WORD} when
 	 * letters follow the digits (MySQL allows identifiers such as {@code 123abc}).
 	 */
 	private int scanNumber(int p) {
@@ -918,20 +1031,21 @@ class FingerprintLexer {
 				}
 			}
 		}
-		if (p < end && isWordPart(charAt(p))) {
-			p = scanWord(p);
-			this.lexedKeyword = Keywords.NONE;
-			this.lexedType = WORD;
+		char next;
+		if (p < end && isWordPart(next = charAt(p))) {
+			p = scanWord(p, next);
+			this.keyword = Keywords.NONE;
+			this.type = WORD;
 			return p;
 		}
-		this.lexedType = NUMBER;
+		this.type = NUMBER;
 		return p;
 	}
 
 	/**
 	 * Scans what starts with {@code $}: a {@code $1} parameter, a dollar-quoted string
 	 * (not in MySQL, where {@code $} starts identifiers) or a lone {@code $}. Sets
-	 * {@link #lexedType}.
+	 * {@link #type}.
 	 */
 	private int scanDollar(int p) {
 		int end = this.end;
@@ -940,10 +1054,10 @@ class FingerprintLexer {
 			while (q < end && isDigit(charAt(q))) {
 				q++;
 			}
-			this.lexedType = PARAM;
+			this.type = PARAM;
 			return q;
 		}
-		this.lexedType = OP;
+		this.type = OP;
 		if (q >= end) {
 			return q;
 		}
@@ -966,7 +1080,7 @@ class FingerprintLexer {
 		// of times.
 		int tagStart = p + 1;
 		int tagLength = q - tagStart;
-		this.lexedType = STRING;
+		this.type = STRING;
 		for (int b = q + 1; b < end; b++) {
 			if (charAt(b) == '$' && closesDollarQuote(b + 1, tagStart, tagLength)) {
 				return b + tagLength + 2;
@@ -1014,29 +1128,58 @@ class FingerprintLexer {
 
 	// Character classes
 
+	private int charClass(char c) {
+		return (c < 0x80) ? CLASSES[c] >>> this.classShift : NON_ASCII;
+	}
+
 	private boolean isWordStart(char c) {
-		char lower = (char) (c | 0x20);
-		return (lower >= 'a' && lower <= 'z') || c == '_' || c >= 0x80 || (this.mysql && (c == '$' || c == '@'));
+		return (charClass(c) & WORD_START) != 0;
 	}
 
 	private boolean isWordPart(char c) {
-		char lower = (char) (c | 0x20);
-		return (lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$' || c >= 0x80
-				|| (this.mysql && c == '@');
+		return (charClass(c) & WORD_PART) != 0;
 	}
 
 	private boolean isOperatorChar(char c) {
-		return switch (c) {
-			case '+', '-', '*', '/', '<', '>', '=', '~', '!', '%', '^', '&', '|' -> true;
-			case '#', '@' -> !this.mysql;
-			default -> false;
-		};
+		return (charClass(c) & OPERATOR) != 0;
 	}
 
 	private static boolean isArithmetic(char c) {
+		return c < 0x80 && (CLASSES[c] & ARITHMETIC) != 0;
+	}
+
+	private static int classOf(char c, boolean mysql) {
+		boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		boolean digit = c >= '0' && c <= '9';
+		int classes = 0;
+		if (letter || c == '_' || (mysql && (c == '$' || c == '@'))) {
+			classes |= WORD_START;
+		}
+		if (letter || digit || c == '_' || c == '$' || (mysql && c == '@')) {
+			classes |= WORD_PART;
+		}
+		if ("+-*/<>=~!%^&|".indexOf(c) >= 0 || (!mysql && (c == '#' || c == '@'))) {
+			classes |= OPERATOR;
+		}
+		if (c <= ' ') {
+			classes |= SPACE;
+		}
+		if (c == '-' || c == '/' || (mysql && c == '#')) {
+			classes |= COMMENT_START;
+		}
 		// ! counts as arithmetic so that a!=-1 is != followed by -1, as MySQL and H2 read
 		// it
-		return c == '+' || c == '-' || c == '*' || c == '/' || c == '<' || c == '>' || c == '=' || c == '!';
+		if ("+-*/<>=!".indexOf(c) >= 0) {
+			classes |= ARITHMETIC;
+		}
+		if (digit) {
+			classes |= DIGIT;
+		}
+		return classes;
+	}
+
+	private static char lowerCase(char c) {
+		return (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
 	}
 
 	private static boolean isDigit(char c) {

@@ -74,7 +74,7 @@ final class Keywords {
 
 	private static final int MAX_LETTERS = 12;
 
-	private static final int TABLE_BITS = 7;
+	private static final int TABLE_BITS = 9;
 
 	private static final long[] PACKED = new long[1 << TABLE_BITS];
 
