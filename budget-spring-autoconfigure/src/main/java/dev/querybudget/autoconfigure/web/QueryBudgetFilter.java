@@ -3,6 +3,7 @@ package dev.querybudget.autoconfigure.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.querybudget.Budget;
 import dev.querybudget.EnforcementMode;
@@ -12,6 +13,8 @@ import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.autoconfigure.ResolvedBudget;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,10 +28,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Opens the request scope before any other application filter runs and closes it once the
  * response is complete: after view rendering, and for asynchronous requests after the
- * last async dispatch. The scope is current on no pooled thread between dispatches: it is
- * opened detached and attached for the duration of each dispatch.
- * {@link QueryBudgetHandlerInterceptor} names it and gives it its budget once the handler
- * is known.
+ * last async dispatch. An asynchronous request that times out or fails without a further
+ * dispatch is closed by an {@link AsyncListener} when the container reports the timeout,
+ * the error or the completion; whichever comes first closes and judges the scope, once.
+ * The scope is current on no pooled thread between dispatches: it is opened detached and
+ * attached for the duration of each dispatch. {@link QueryBudgetHandlerInterceptor} names
+ * it and gives it its budget once the handler is known.
  *
  * @author Query Budget contributors
  */
@@ -39,6 +44,8 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 	static final String RESOLVED_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".resolved";
 
 	static final String HANDLER_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".handler";
+
+	static final String ASYNC_CLOSER_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".asyncCloser";
 
 	private static final Log logger = LogFactory.getLog(QueryBudgetFilter.class);
 
@@ -73,8 +80,19 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			throw ex;
 		}
 		finally {
+			AsyncCloser closer = (AsyncCloser) request.getAttribute(ASYNC_CLOSER_ATTRIBUTE);
 			if (failure != null || !request.isAsyncStarted()) {
-				close(scope, request, response, failure);
+				if (closer == null || closer.claim()) {
+					close(scope, request, response, failure);
+				}
+			}
+			else if (!scope.isClosed()) {
+				if (closer == null) {
+					closer = new AsyncCloser(scope, request);
+					request.setAttribute(ASYNC_CLOSER_ATTRIBUTE, closer);
+				}
+				// Every startAsync clears the listeners of the AsyncContext
+				request.getAsyncContext().addListener(closer);
 			}
 		}
 	}
@@ -107,10 +125,15 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			throw closeFailure;
 		}
 		// An unlimited budget cannot be broken: skip the second report
+		logBreach(scope, request, resolved, "");
+	}
+
+	private static void logBreach(QueryScope scope, HttpServletRequest request, @Nullable ResolvedBudget resolved,
+			String when) {
 		if (resolved != null && resolved.mode() == EnforcementMode.LOG && !resolved.budget().isUnlimited()) {
 			ScopeReport report = scope.report();
 			if (report.isBreached() && logger.isWarnEnabled()) {
-				logger.warn("Request " + scope.name() + " broke its query budget (handler "
+				logger.warn("Request " + scope.name() + " broke its query budget" + when + " (handler "
 						+ request.getAttribute(HANDLER_ATTRIBUTE) + "; budget from " + resolved.source() + " "
 						+ resolved.origin() + ")\n" + report.format());
 			}
@@ -176,6 +199,74 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			}
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Closes the scope of an asynchronous request when the container reports its timeout,
+	 * error or completion, unless the last dispatch closed it already. The scope stays in
+	 * its request attribute, closed, so that a dispatch after a timeout (Spring MVC
+	 * dispatches to render the timeout error) neither counts nor opens a second scope.
+	 */
+	private static final class AsyncCloser implements AsyncListener {
+
+		private final AtomicBoolean claimed = new AtomicBoolean();
+
+		private final QueryScope scope;
+
+		private final HttpServletRequest request;
+
+		AsyncCloser(QueryScope scope, HttpServletRequest request) {
+			this.scope = scope;
+			this.request = request;
+		}
+
+		boolean claim() {
+			return this.claimed.compareAndSet(false, true);
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			closeAfter("");
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			closeAfter(" before its asynchronous processing timed out");
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			closeAfter(" before its asynchronous processing failed");
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+		}
+
+		private void closeAfter(String when) {
+			if (!claim()) {
+				return;
+			}
+			try {
+				this.scope.close();
+			}
+			catch (QueryBudgetExceededException ex) {
+				// No dispatch is left to fail: the listeners have the report, the log
+				// says
+				// why the response did not fail
+				if (logger.isWarnEnabled()) {
+					logger.warn("Request " + this.scope.name() + " broke its query budget" + when
+							+ "; the response could not be failed\n" + ex.report().format());
+				}
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not close the query budget scope of request " + this.scope.name(), ex);
+				return;
+			}
+			logBreach(this.scope, this.request, (ResolvedBudget) this.request.getAttribute(RESOLVED_ATTRIBUTE), when);
+		}
+
 	}
 
 }
