@@ -41,9 +41,7 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 
 	static final String SCOPE_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".scope";
 
-	static final String RESOLVED_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".resolved";
-
-	static final String HANDLER_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".handler";
+	static final String APPLIED_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".applied";
 
 	static final String ASYNC_CLOSER_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".asyncCloser";
 
@@ -51,8 +49,21 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 
 	private final QueryBudgetTracker tracker;
 
+	private volatile @Nullable String alreadyFilteredAttributeName;
+
 	QueryBudgetFilter(QueryBudgetTracker tracker) {
 		this.tracker = tracker;
+	}
+
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		// The superclass concatenates the name on every call, several times per request
+		String name = this.alreadyFilteredAttributeName;
+		if (name == null) {
+			name = super.getAlreadyFilteredAttributeName();
+			this.alreadyFilteredAttributeName = name;
+		}
+		return name;
 	}
 
 	@Override
@@ -100,7 +111,6 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 	private void close(QueryScope scope, HttpServletRequest request, HttpServletResponse response,
 			@Nullable Throwable failure) throws IOException {
 		request.removeAttribute(SCOPE_ATTRIBUTE);
-		ResolvedBudget resolved = (ResolvedBudget) request.getAttribute(RESOLVED_ATTRIBUTE);
 		QueryBudgetExceededException closeFailure = null;
 		try {
 			scope.close();
@@ -125,18 +135,22 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			throw closeFailure;
 		}
 		// An unlimited budget cannot be broken: skip the second report
-		logBreach(scope, request, resolved, "");
+		logBreach(scope, request, "");
 	}
 
-	private static void logBreach(QueryScope scope, HttpServletRequest request, @Nullable ResolvedBudget resolved,
-			String when) {
-		if (resolved != null && resolved.mode() == EnforcementMode.LOG && !resolved.budget().isUnlimited()) {
-			ScopeReport report = scope.report();
-			if (report.isBreached() && logger.isWarnEnabled()) {
-				logger.warn("Request " + scope.name() + " broke its query budget" + when + " (handler "
-						+ request.getAttribute(HANDLER_ATTRIBUTE) + "; budget from " + resolved.source() + " "
-						+ resolved.origin() + ")\n" + report.format());
-			}
+	/**
+	 * Judged from the counters: the report is built only for a breach to log.
+	 */
+	private static void logBreach(QueryScope scope, HttpServletRequest request, String when) {
+		AppliedBudget applied = (AppliedBudget) request.getAttribute(APPLIED_ATTRIBUTE);
+		if (applied == null) {
+			return;
+		}
+		ResolvedBudget resolved = applied.resolved();
+		if (resolved.mode() == EnforcementMode.LOG && !resolved.budget().isUnlimited() && scope.isBreached()
+				&& logger.isWarnEnabled()) {
+			logger.warn("Request " + scope.name() + " broke its query budget" + when + " (handler " + applied.handler()
+					+ "; budget from " + resolved.source() + " " + resolved.origin() + ")\n" + scope.report().format());
 		}
 	}
 
@@ -264,7 +278,7 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 				logger.warn("Could not close the query budget scope of request " + this.scope.name(), ex);
 				return;
 			}
-			logBreach(this.scope, this.request, (ResolvedBudget) this.request.getAttribute(RESOLVED_ATTRIBUTE), when);
+			logBreach(this.scope, this.request, when);
 		}
 
 	}
