@@ -219,6 +219,53 @@ public final class QueryScope implements AutoCloseable {
 	}
 
 	/**
+	 * Returns whether the figures so far break the scope's budget: the same answer as
+	 * {@code report().isBreached()}, judged from the counters without building a report.
+	 * @return {@code true} when the budget is broken
+	 * @since 0.1.0
+	 */
+	public boolean isBreached() {
+		synchronized (this.lock) {
+			return breached(this.budget);
+		}
+	}
+
+	/**
+	 * Judges the counters against a budget as {@link ScopeReport#evaluate(Budget)} does;
+	 * called with the lock held.
+	 */
+	private boolean breached(Budget budget) {
+		int maxStatements = budget.maxStatements();
+		if (maxStatements != Budget.UNLIMITED && this.statements + this.rejected > maxStatements) {
+			return true;
+		}
+		if (over(budget.maxSelects(), StatementKind.SELECT) || over(budget.maxInserts(), StatementKind.INSERT)
+				|| over(budget.maxUpdates(), StatementKind.UPDATE) || over(budget.maxDeletes(), StatementKind.DELETE)) {
+			return true;
+		}
+		int maxDuplicates = budget.maxDuplicates();
+		int threshold = budget.nPlusOneThreshold();
+		if (maxDuplicates != Budget.UNLIMITED || threshold != Budget.UNLIMITED) {
+			long duplicates = 0;
+			long worst = 0;
+			for (Shape shape : this.shapes.values()) {
+				duplicates += shape.duplicates();
+				worst = Math.max(worst, shape.distinctParameterSets());
+			}
+			if ((maxDuplicates != Budget.UNLIMITED && duplicates > maxDuplicates)
+					|| (threshold != Budget.UNLIMITED && worst >= threshold)) {
+				return true;
+			}
+		}
+		Duration maxDbTime = budget.maxDbTime();
+		return maxDbTime != null && Duration.ofNanos(this.dbTimeNanos).compareTo(maxDbTime) > 0;
+	}
+
+	private boolean over(int limit, StatementKind kind) {
+		return limit != Budget.UNLIMITED && this.statementsByKind[kind.ordinal()] > limit;
+	}
+
+	/**
 	 * Closes the scope: it stops counting, leaves the current thread's stack, notifies
 	 * the listeners and, depending on its mode, logs or throws when the budget is broken.
 	 * Closing again does nothing. A scope should be closed on the thread that opened it;
@@ -239,11 +286,17 @@ public final class QueryScope implements AutoCloseable {
 		if (opener != null && opener.isOwnedByCurrentThread()) {
 			opener.remove(this, false);
 		}
-		if (this.mode == EnforcementMode.OFF) {
+		EnforcementMode mode = this.mode;
+		if (mode == EnforcementMode.OFF) {
+			return;
+		}
+		List<BudgetViolationListener> listeners = this.tracker.listeners();
+		if (listeners.isEmpty() && (mode == EnforcementMode.RECORD || !isBreached())) {
+			// Nobody reads the report: the verdict from the counters is enough
 			return;
 		}
 		ScopeReport report = report();
-		for (BudgetViolationListener listener : this.tracker.listeners()) {
+		for (BudgetViolationListener listener : listeners) {
 			try {
 				listener.scopeClosed(report);
 			}
@@ -255,10 +308,10 @@ public final class QueryScope implements AutoCloseable {
 		if (!report.isBreached()) {
 			return;
 		}
-		if (this.mode == EnforcementMode.LOG) {
+		if (mode == EnforcementMode.LOG) {
 			logger.log(Level.WARNING, report.format());
 		}
-		else if (this.mode == EnforcementMode.FAIL || this.mode == EnforcementMode.FAIL_FAST) {
+		else if (mode == EnforcementMode.FAIL || mode == EnforcementMode.FAIL_FAST) {
 			throw new QueryBudgetExceededException(report);
 		}
 	}

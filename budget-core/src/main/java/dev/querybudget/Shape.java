@@ -60,6 +60,14 @@ final class Shape {
 		return this.executions == 2 && this.callSite == null;
 	}
 
+	long duplicates() {
+		return this.duplicates;
+	}
+
+	int distinctParameterSets() {
+		return this.identities.size();
+	}
+
 	void callSite(@Nullable CallSite callSite) {
 		if (this.callSite == null) {
 			this.callSite = callSite;

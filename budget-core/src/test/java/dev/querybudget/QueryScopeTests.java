@@ -360,6 +360,53 @@ class QueryScopeTests {
 	}
 
 	@Test
+	void breachJudgedFromTheCountersAgreesWithTheReportForEveryRule() throws SQLException {
+		try (QueryScope scope = this.tracker.open(ScopeKind.REQUEST, "GET /owners")) {
+			this.db.ownerName(1);
+			this.db.ownerName(1);
+			this.db.ownerName(1);
+			this.db.ownerName(2);
+			this.db.execute("insert into owner values (11, 'x')", "update owner set name = 'y' where id = 11",
+					"delete from owner where id = 11");
+			List<Budget> budgets = List.of(Budget.unlimited(), Budget.ofMaxStatements(7), Budget.ofMaxStatements(6),
+					Budget.builder().maxStatements(5).critical(6).build(), Budget.builder().maxSelects(4).build(),
+					Budget.builder().maxSelects(3).build(), Budget.builder().maxInserts(1).build(),
+					Budget.builder().maxInserts(0).build(), Budget.builder().maxUpdates(0).build(),
+					Budget.builder().maxDeletes(0).build(), Budget.builder().maxDuplicates(2).build(),
+					Budget.builder().maxDuplicates(1).build(), Budget.builder().nPlusOneThreshold(3).build(),
+					Budget.builder().nPlusOneThreshold(2).build(),
+					Budget.builder().maxDbTime(Duration.ofHours(1)).build(),
+					Budget.builder().maxDbTime(Duration.ofNanos(1)).build());
+			List<Boolean> breached = new ArrayList<>();
+			for (Budget budget : budgets) {
+				scope.assign("GET /owners", budget, EnforcementMode.RECORD);
+				assertThat(scope.isBreached()).as(budget.toString()).isEqualTo(scope.report().isBreached());
+				breached.add(scope.isBreached());
+			}
+			assertThat(breached).containsExactly(false, false, true, true, false, true, false, true, true, true, false,
+					true, false, true, false, true);
+		}
+	}
+
+	@Test
+	void logModeScopeWithoutListenersLogsOnlyItsBreach() throws SQLException {
+		try (LogCapture log = new LogCapture(QueryScope.class)) {
+			try (QueryScope scope = this.tracker.open(ScopeKind.REQUEST, "GET /owners", Budget.ofMaxStatements(1),
+					EnforcementMode.LOG)) {
+				this.db.ownerName(1);
+			}
+			try (QueryScope scope = this.tracker.open(ScopeKind.REQUEST, "GET /owners/pets", Budget.ofMaxStatements(1),
+					EnforcementMode.LOG)) {
+				this.db.ownerName(1);
+				this.db.ownerName(2);
+			}
+			assertThat(log.warnings()).singleElement()
+				.satisfies((record) -> assertThat(record.getMessage())
+					.startsWith("Scope 'GET /owners/pets' executed 2 statements, budget is 1: OVER"));
+		}
+	}
+
+	@Test
 	void inlinedLiteralsAreParameterSetsNotDuplicates() throws SQLException {
 		try (QueryScope scope = this.tracker.open(ScopeKind.REQUEST, "GET /owners")) {
 			this.db.execute("select name from owner where id = 1", "select name from owner where id = 2",

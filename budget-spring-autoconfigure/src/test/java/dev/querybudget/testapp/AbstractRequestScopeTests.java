@@ -1,5 +1,7 @@
 package dev.querybudget.testapp;
 
+import java.util.ArrayList;
+
 import dev.querybudget.EnforcementMode;
 import dev.querybudget.QueryBudgetExceededException;
 import dev.querybudget.QueryBudgetTracker;
@@ -8,6 +10,8 @@ import dev.querybudget.ScopeReport;
 import dev.querybudget.Verdict;
 import dev.querybudget.autoconfigure.BudgetSource;
 import dev.querybudget.autoconfigure.web.QueryBudgetHandlerInterceptor;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.web.MockAsyncContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -161,6 +166,42 @@ abstract class AbstractRequestScopeTests {
 		started.getAsyncResult();
 		this.mvc.perform(asyncDispatch(started)).andExpect(status().isOk());
 		assertThat(this.reports.only("GET /async/deferred").statementCount()).isEqualTo(1);
+	}
+
+	@Test
+	void deferredResultThatTimesOutClosesItsScopeOnceAndLogsTheBreachOnce(CapturedOutput output) throws Exception {
+		MvcResult started = this.mvc.perform(get("/async/timeout")).andExpect(request().asyncStarted()).andReturn();
+		assertThat(this.reports.all()).extracting(ScopeReport::name).doesNotContain("GET /async/timeout");
+		// MockMvc runs no container timer: report the timeout to the listeners as the
+		// container would, with no dispatch after it
+		MockAsyncContext asyncContext = (MockAsyncContext) started.getRequest().getAsyncContext();
+		for (AsyncListener listener : new ArrayList<>(asyncContext.getListeners())) {
+			listener.onTimeout(new AsyncEvent(asyncContext));
+		}
+		ScopeReport report = this.reports.only("GET /async/timeout");
+		assertThat(report.statementCount()).isEqualTo(2);
+		assertThat(report.budget().maxStatements()).isEqualTo(1);
+		assertThat(report.verdict()).isEqualTo(Verdict.OVER);
+		// Spring MVC's timeout dispatch and the completion neither count nor report again
+		this.mvc.perform(asyncDispatch(started)).andExpect(status().isServiceUnavailable());
+		asyncContext.complete();
+		assertThat(this.reports.all()).extracting(ScopeReport::name).containsOnlyOnce("GET /async/timeout");
+		assertThat(output.getOut())
+			.containsOnlyOnce("Request GET /async/timeout broke its query budget before its asynchronous processing"
+					+ " timed out (handler OwnerController#timeout;")
+			.containsOnlyOnce("Scope 'GET /async/timeout' executed 2 statements, budget is 1");
+	}
+
+	@Test
+	void asyncRequestCompletedWithoutAFurtherDispatchClosesItsScopeOnce() throws Exception {
+		MvcResult started = this.mvc.perform(get("/async/timeout")).andExpect(request().asyncStarted()).andReturn();
+		// An error reported by the container, then its completion
+		MockAsyncContext asyncContext = (MockAsyncContext) started.getRequest().getAsyncContext();
+		for (AsyncListener listener : new ArrayList<>(asyncContext.getListeners())) {
+			listener.onError(new AsyncEvent(asyncContext, new IllegalStateException("client went away")));
+		}
+		asyncContext.complete();
+		assertThat(this.reports.only("GET /async/timeout").statementCount()).isEqualTo(2);
 	}
 
 	@Test

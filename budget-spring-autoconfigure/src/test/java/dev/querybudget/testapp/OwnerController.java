@@ -101,6 +101,14 @@ public class OwnerController {
 		return result;
 	}
 
+	@GetMapping("/async/timeout")
+	@QueryBudget(max = 1)
+	public DeferredResult<String> timeout() {
+		this.owners.count();
+		this.pets.count();
+		return new DeferredResult<>(100L);
+	}
+
 	@GetMapping("/async/future")
 	@QueryBudget(max = 2)
 	public CompletableFuture<String> future() {

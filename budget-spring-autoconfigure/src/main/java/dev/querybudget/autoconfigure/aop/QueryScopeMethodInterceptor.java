@@ -1,6 +1,8 @@
 package dev.querybudget.autoconfigure.aop;
 
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.querybudget.QueryBudgetExceededException;
 import dev.querybudget.QueryBudgetTracker;
@@ -33,6 +35,8 @@ final class QueryScopeMethodInterceptor implements MethodInterceptor {
 
 	private final ScopeKind kind;
 
+	private final Map<Method, MethodBudget> budgets = new ConcurrentHashMap<>();
+
 	QueryScopeMethodInterceptor(ObjectProvider<QueryBudgetTracker> tracker, ObjectProvider<BudgetResolver> resolver,
 			ScopeKind kind) {
 		this.tracker = tracker;
@@ -46,15 +50,13 @@ final class QueryScopeMethodInterceptor implements MethodInterceptor {
 		Object target = invocation.getThis();
 		Class<?> targetClass = ClassUtils
 			.getUserClass((target != null) ? AopUtils.getTargetClass(target) : method.getDeclaringClass());
-		String name = targetClass.getSimpleName() + "#" + method.getName();
-		BudgetResolver resolver = this.resolver.getObject();
-		ResolvedBudget resolved = resolver.annotated(method, targetClass);
-		if (resolved == null && this.kind == ScopeKind.JOB) {
-			resolved = resolver.job(name);
+		MethodBudget methodBudget = this.budgets.get(method);
+		if (methodBudget == null || methodBudget.targetClass() != targetClass) {
+			methodBudget = resolve(method, targetClass);
+			this.budgets.put(method, methodBudget);
 		}
-		if (resolved == null) {
-			resolved = resolver.unlimited(name);
-		}
+		String name = methodBudget.name();
+		ResolvedBudget resolved = methodBudget.resolved();
 		QueryScope scope = this.tracker.getObject().open(this.kind, name, resolved.budget(), resolved.mode());
 		Object result;
 		try {
@@ -71,6 +73,26 @@ final class QueryScopeMethodInterceptor implements MethodInterceptor {
 		}
 		scope.close();
 		return result;
+	}
+
+	/**
+	 * Resolves the name and budget once per method, not per call.
+	 */
+	private MethodBudget resolve(Method method, Class<?> targetClass) {
+		String name = targetClass.getSimpleName() + "#" + method.getName();
+		BudgetResolver resolver = this.resolver.getObject();
+		ResolvedBudget resolved = resolver.annotated(method, targetClass);
+		if (resolved == null && this.kind == ScopeKind.JOB) {
+			resolved = resolver.job(name);
+		}
+		if (resolved == null) {
+			resolved = resolver.unlimited(name);
+		}
+		return new MethodBudget(targetClass, name, resolved);
+	}
+
+	private record MethodBudget(Class<?> targetClass, String name, ResolvedBudget resolved) {
+
 	}
 
 }

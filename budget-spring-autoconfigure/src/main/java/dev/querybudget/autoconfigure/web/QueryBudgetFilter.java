@@ -3,6 +3,7 @@ package dev.querybudget.autoconfigure.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.querybudget.Budget;
 import dev.querybudget.EnforcementMode;
@@ -12,6 +13,8 @@ import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.autoconfigure.ResolvedBudget;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,10 +28,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Opens the request scope before any other application filter runs and closes it once the
  * response is complete: after view rendering, and for asynchronous requests after the
- * last async dispatch. The scope is current on no pooled thread between dispatches: it is
- * opened detached and attached for the duration of each dispatch.
- * {@link QueryBudgetHandlerInterceptor} names it and gives it its budget once the handler
- * is known.
+ * last async dispatch. An asynchronous request that times out or fails without a further
+ * dispatch is closed by an {@link AsyncListener} when the container reports the timeout,
+ * the error or the completion; whichever comes first closes and judges the scope, once.
+ * The scope is current on no pooled thread between dispatches: it is opened detached and
+ * attached for the duration of each dispatch. {@link QueryBudgetHandlerInterceptor} names
+ * it and gives it its budget once the handler is known.
  *
  * @author Query Budget contributors
  */
@@ -36,16 +41,29 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 
 	static final String SCOPE_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".scope";
 
-	static final String RESOLVED_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".resolved";
+	static final String APPLIED_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".applied";
 
-	static final String HANDLER_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".handler";
+	static final String ASYNC_CLOSER_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".asyncCloser";
 
 	private static final Log logger = LogFactory.getLog(QueryBudgetFilter.class);
 
 	private final QueryBudgetTracker tracker;
 
+	private volatile @Nullable String alreadyFilteredAttributeName;
+
 	QueryBudgetFilter(QueryBudgetTracker tracker) {
 		this.tracker = tracker;
+	}
+
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		// The superclass concatenates the name on every call, several times per request
+		String name = this.alreadyFilteredAttributeName;
+		if (name == null) {
+			name = super.getAlreadyFilteredAttributeName();
+			this.alreadyFilteredAttributeName = name;
+		}
+		return name;
 	}
 
 	@Override
@@ -73,8 +91,19 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			throw ex;
 		}
 		finally {
+			AsyncCloser closer = (AsyncCloser) request.getAttribute(ASYNC_CLOSER_ATTRIBUTE);
 			if (failure != null || !request.isAsyncStarted()) {
-				close(scope, request, response, failure);
+				if (closer == null || closer.claim()) {
+					close(scope, request, response, failure);
+				}
+			}
+			else if (!scope.isClosed()) {
+				if (closer == null) {
+					closer = new AsyncCloser(scope, request);
+					request.setAttribute(ASYNC_CLOSER_ATTRIBUTE, closer);
+				}
+				// Every startAsync clears the listeners of the AsyncContext
+				request.getAsyncContext().addListener(closer);
 			}
 		}
 	}
@@ -82,7 +111,6 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 	private void close(QueryScope scope, HttpServletRequest request, HttpServletResponse response,
 			@Nullable Throwable failure) throws IOException {
 		request.removeAttribute(SCOPE_ATTRIBUTE);
-		ResolvedBudget resolved = (ResolvedBudget) request.getAttribute(RESOLVED_ATTRIBUTE);
 		QueryBudgetExceededException closeFailure = null;
 		try {
 			scope.close();
@@ -107,13 +135,22 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			throw closeFailure;
 		}
 		// An unlimited budget cannot be broken: skip the second report
-		if (resolved != null && resolved.mode() == EnforcementMode.LOG && !resolved.budget().isUnlimited()) {
-			ScopeReport report = scope.report();
-			if (report.isBreached() && logger.isWarnEnabled()) {
-				logger.warn("Request " + scope.name() + " broke its query budget (handler "
-						+ request.getAttribute(HANDLER_ATTRIBUTE) + "; budget from " + resolved.source() + " "
-						+ resolved.origin() + ")\n" + report.format());
-			}
+		logBreach(scope, request, "");
+	}
+
+	/**
+	 * Judged from the counters: the report is built only for a breach to log.
+	 */
+	private static void logBreach(QueryScope scope, HttpServletRequest request, String when) {
+		AppliedBudget applied = (AppliedBudget) request.getAttribute(APPLIED_ATTRIBUTE);
+		if (applied == null) {
+			return;
+		}
+		ResolvedBudget resolved = applied.resolved();
+		if (resolved.mode() == EnforcementMode.LOG && !resolved.budget().isUnlimited() && scope.isBreached()
+				&& logger.isWarnEnabled()) {
+			logger.warn("Request " + scope.name() + " broke its query budget" + when + " (handler " + applied.handler()
+					+ "; budget from " + resolved.source() + " " + resolved.origin() + ")\n" + scope.report().format());
 		}
 	}
 
@@ -176,6 +213,74 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			}
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Closes the scope of an asynchronous request when the container reports its timeout,
+	 * error or completion, unless the last dispatch closed it already. The scope stays in
+	 * its request attribute, closed, so that a dispatch after a timeout (Spring MVC
+	 * dispatches to render the timeout error) neither counts nor opens a second scope.
+	 */
+	private static final class AsyncCloser implements AsyncListener {
+
+		private final AtomicBoolean claimed = new AtomicBoolean();
+
+		private final QueryScope scope;
+
+		private final HttpServletRequest request;
+
+		AsyncCloser(QueryScope scope, HttpServletRequest request) {
+			this.scope = scope;
+			this.request = request;
+		}
+
+		boolean claim() {
+			return this.claimed.compareAndSet(false, true);
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			closeAfter("");
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			closeAfter(" before its asynchronous processing timed out");
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			closeAfter(" before its asynchronous processing failed");
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+		}
+
+		private void closeAfter(String when) {
+			if (!claim()) {
+				return;
+			}
+			try {
+				this.scope.close();
+			}
+			catch (QueryBudgetExceededException ex) {
+				// No dispatch is left to fail: the listeners have the report, the log
+				// says
+				// why the response did not fail
+				if (logger.isWarnEnabled()) {
+					logger.warn("Request " + this.scope.name() + " broke its query budget" + when
+							+ "; the response could not be failed\n" + ex.report().format());
+				}
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not close the query budget scope of request " + this.scope.name(), ex);
+				return;
+			}
+			logBreach(this.scope, this.request, when);
+		}
+
 	}
 
 }

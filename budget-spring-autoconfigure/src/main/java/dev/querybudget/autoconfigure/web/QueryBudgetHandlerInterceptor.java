@@ -1,15 +1,16 @@
 package dev.querybudget.autoconfigure.web;
 
+import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.querybudget.EnforcementMode;
 import dev.querybudget.QueryScope;
 import dev.querybudget.autoconfigure.BudgetResolver;
 import dev.querybudget.autoconfigure.ResolvedBudget;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 import org.springframework.web.method.HandlerMethod;
@@ -31,7 +32,11 @@ public final class QueryBudgetHandlerInterceptor implements AsyncHandlerIntercep
 
 	private final BudgetResolver resolver;
 
+	private final boolean hasEndpoints;
+
 	private final Map<String, ResolvedBudget> applied = new ConcurrentHashMap<>();
+
+	private final Map<Method, HandlerBudget> handlers = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates an interceptor.
@@ -40,35 +45,58 @@ public final class QueryBudgetHandlerInterceptor implements AsyncHandlerIntercep
 	public QueryBudgetHandlerInterceptor(BudgetResolver resolver) {
 		Assert.notNull(resolver, "'resolver' must not be null");
 		this.resolver = resolver;
+		this.hasEndpoints = !resolver.endpointKeys().isEmpty();
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		QueryScope scope = (QueryScope) request.getAttribute(QueryBudgetFilter.SCOPE_ATTRIBUTE);
-		if (scope == null || scope.isClosed() || request.getAttribute(QueryBudgetFilter.RESOLVED_ATTRIBUTE) != null) {
+		if (scope == null || scope.isClosed() || request.getAttribute(QueryBudgetFilter.APPLIED_ATTRIBUTE) != null) {
 			return true;
 		}
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		String template = (pattern != null) ? pattern.toString() : null;
 		String httpMethod = request.getMethod();
-		ResolvedBudget resolved = null;
-		String origin = "(no handler method)";
+		AppliedBudget applied;
 		if (handler instanceof HandlerMethod handlerMethod) {
-			resolved = this.resolver.annotated(handlerMethod.getMethod(), handlerMethod.getBeanType());
-			origin = handlerMethod.getBeanType().getSimpleName() + "#" + handlerMethod.getMethod().getName();
+			HandlerBudget handlerBudget = handlerBudget(handlerMethod);
+			ResolvedBudget resolved = handlerBudget.annotated;
+			if (resolved == null) {
+				resolved = unannotated(request, httpMethod, template);
+			}
+			applied = handlerBudget.applied(httpMethod, template, resolved);
 		}
-		if (resolved == null) {
-			resolved = this.resolver.endpoint(httpMethod, template, path(request));
+		else {
+			applied = AppliedBudget.of(httpMethod, template, unannotated(request, httpMethod, template),
+					"(no handler method)");
 		}
-		if (resolved == null) {
-			resolved = this.resolver.defaultBudget();
+		request.setAttribute(QueryBudgetFilter.APPLIED_ATTRIBUTE, applied);
+		if (this.applied.get(applied.name()) != applied.resolved()) {
+			this.applied.put(applied.name(), applied.resolved());
 		}
-		String name = httpMethod + " " + ((template != null) ? template : "(no URI template)");
-		request.setAttribute(QueryBudgetFilter.RESOLVED_ATTRIBUTE, resolved);
-		request.setAttribute(QueryBudgetFilter.HANDLER_ATTRIBUTE, origin);
-		this.applied.put(name, resolved);
-		scope.assign(name, resolved.budget(), engineMode(resolved));
+		scope.assign(applied.name(), applied.resolved().budget(), applied.engineMode());
 		return true;
+	}
+
+	/**
+	 * Resolves the annotation once per handler method, not per request.
+	 */
+	private HandlerBudget handlerBudget(HandlerMethod handlerMethod) {
+		Method method = handlerMethod.getMethod();
+		Class<?> beanType = handlerMethod.getBeanType();
+		HandlerBudget handlerBudget = this.handlers.get(method);
+		if (handlerBudget == null || handlerBudget.beanType != beanType) {
+			handlerBudget = new HandlerBudget(beanType, this.resolver.annotated(method, beanType),
+					beanType.getSimpleName() + "#" + method.getName());
+			this.handlers.put(method, handlerBudget);
+		}
+		return handlerBudget;
+	}
+
+	private ResolvedBudget unannotated(HttpServletRequest request, String httpMethod, @Nullable String template) {
+		ResolvedBudget resolved = (this.hasEndpoints) ? this.resolver.endpoint(httpMethod, template, path(request))
+				: null;
+		return (resolved != null) ? resolved : this.resolver.defaultBudget();
 	}
 
 	/**
@@ -80,18 +108,42 @@ public final class QueryBudgetHandlerInterceptor implements AsyncHandlerIntercep
 		return Collections.unmodifiableMap(this.applied);
 	}
 
-	/**
-	 * The filter logs breaches itself, naming the handler; the engine only records.
-	 */
-	private static EnforcementMode engineMode(ResolvedBudget resolved) {
-		return (resolved.mode() == EnforcementMode.LOG) ? EnforcementMode.RECORD : resolved.mode();
-	}
-
 	private static String path(HttpServletRequest request) {
 		if (ServletRequestPathUtils.hasParsedRequestPath(request)) {
 			return ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
 		}
 		return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+	}
+
+	/**
+	 * The budget of one handler method, with the applied budget of its last request:
+	 * requests to the same URI template reuse it.
+	 */
+	private static final class HandlerBudget {
+
+		private final Class<?> beanType;
+
+		private final @Nullable ResolvedBudget annotated;
+
+		private final String handler;
+
+		private volatile @Nullable AppliedBudget last;
+
+		HandlerBudget(Class<?> beanType, @Nullable ResolvedBudget annotated, String handler) {
+			this.beanType = beanType;
+			this.annotated = annotated;
+			this.handler = handler;
+		}
+
+		AppliedBudget applied(String httpMethod, @Nullable String template, ResolvedBudget resolved) {
+			AppliedBudget last = this.last;
+			if (last == null || !last.appliesTo(httpMethod, template, resolved)) {
+				last = AppliedBudget.of(httpMethod, template, resolved, this.handler);
+				this.last = last;
+			}
+			return last;
+		}
+
 	}
 
 }
