@@ -1,6 +1,7 @@
 package dev.querybudget;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -114,6 +115,61 @@ public record Budget(int maxStatements, int critical, int maxSelects, int maxIns
 	 * Returns whether no limit at all is set.
 	 * @return {@code true} for a budget that can never be breached
 	 */
+	/**
+	 * Judges figures against this budget: the one place the rules live, so that a scope's
+	 * quick verdict and a report's violations always agree.
+	 * @param out receives every violation, or {@code null} to stop at the first one
+	 * without allocating
+	 * @return whether the budget is broken
+	 */
+	boolean judge(long attempted, long selects, long inserts, long updates, long deletes, long duplicates,
+			long worstDistinctParameterSets, long dbTimeNanos, @Nullable List<BudgetViolation> out) {
+		boolean broken = false;
+		if (this.maxStatements != UNLIMITED && attempted > this.maxStatements) {
+			Verdict level = (this.critical != UNLIMITED && attempted > this.critical) ? Verdict.CRITICAL : Verdict.OVER;
+			broken = violated(out, ViolationKind.STATEMENTS, this.maxStatements, attempted, level);
+		}
+		if (!broken || out != null) {
+			broken |= over(out, ViolationKind.SELECTS, this.maxSelects, selects);
+			broken |= over(out, ViolationKind.INSERTS, this.maxInserts, inserts);
+			broken |= over(out, ViolationKind.UPDATES, this.maxUpdates, updates);
+			broken |= over(out, ViolationKind.DELETES, this.maxDeletes, deletes);
+			broken |= over(out, ViolationKind.DUPLICATES, this.maxDuplicates, duplicates);
+			if (this.nPlusOneThreshold != UNLIMITED && worstDistinctParameterSets >= this.nPlusOneThreshold) {
+				broken = violated(out, ViolationKind.N_PLUS_ONE, this.nPlusOneThreshold, worstDistinctParameterSets,
+						Verdict.OVER);
+			}
+			if (this.maxDbTime != null) {
+				long limit = saturatedNanos(this.maxDbTime);
+				if (dbTimeNanos > limit) {
+					broken = violated(out, ViolationKind.DB_TIME, limit, dbTimeNanos, Verdict.OVER);
+				}
+			}
+		}
+		return broken;
+	}
+
+	private static boolean over(@Nullable List<BudgetViolation> out, ViolationKind rule, int limit, long actual) {
+		return limit != UNLIMITED && actual > limit && violated(out, rule, limit, actual, Verdict.OVER);
+	}
+
+	private static boolean violated(@Nullable List<BudgetViolation> out, ViolationKind rule, long limit, long actual,
+			Verdict level) {
+		if (out != null) {
+			out.add(new BudgetViolation(rule, limit, actual, level));
+		}
+		return true;
+	}
+
+	private static long saturatedNanos(Duration duration) {
+		try {
+			return duration.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			return Long.MAX_VALUE;
+		}
+	}
+
 	public boolean isUnlimited() {
 		return equals(NONE);
 	}

@@ -230,39 +230,20 @@ public final class QueryScope implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Judges the counters against a budget as {@link ScopeReport#evaluate(Budget)} does;
-	 * called with the lock held.
-	 */
+	// Called with the lock held
 	private boolean breached(Budget budget) {
-		int maxStatements = budget.maxStatements();
-		if (maxStatements != Budget.UNLIMITED && this.statements + this.rejected > maxStatements) {
-			return true;
-		}
-		if (over(budget.maxSelects(), StatementKind.SELECT) || over(budget.maxInserts(), StatementKind.INSERT)
-				|| over(budget.maxUpdates(), StatementKind.UPDATE) || over(budget.maxDeletes(), StatementKind.DELETE)) {
-			return true;
-		}
-		int maxDuplicates = budget.maxDuplicates();
-		int threshold = budget.nPlusOneThreshold();
-		if (maxDuplicates != Budget.UNLIMITED || threshold != Budget.UNLIMITED) {
-			long duplicates = 0;
-			long worst = 0;
+		long duplicates = 0;
+		long worst = 0;
+		if (budget.maxDuplicates() != Budget.UNLIMITED || budget.nPlusOneThreshold() != Budget.UNLIMITED) {
 			for (Shape shape : this.shapes.values()) {
 				duplicates += shape.duplicates();
 				worst = Math.max(worst, shape.distinctParameterSets());
 			}
-			if ((maxDuplicates != Budget.UNLIMITED && duplicates > maxDuplicates)
-					|| (threshold != Budget.UNLIMITED && worst >= threshold)) {
-				return true;
-			}
 		}
-		Duration maxDbTime = budget.maxDbTime();
-		return maxDbTime != null && Duration.ofNanos(this.dbTimeNanos).compareTo(maxDbTime) > 0;
-	}
-
-	private boolean over(int limit, StatementKind kind) {
-		return limit != Budget.UNLIMITED && this.statementsByKind[kind.ordinal()] > limit;
+		long[] byKind = this.statementsByKind;
+		return budget.judge(this.statements + this.rejected, byKind[StatementKind.SELECT.ordinal()],
+				byKind[StatementKind.INSERT.ordinal()], byKind[StatementKind.UPDATE.ordinal()],
+				byKind[StatementKind.DELETE.ordinal()], duplicates, worst, this.dbTimeNanos, null);
 	}
 
 	/**

@@ -88,35 +88,13 @@ public record ScopeReport(ScopeKind kind, String name, Budget budget, long state
 	public ScopeReport evaluate(Budget budget) {
 		Objects.requireNonNull(budget, "'budget' must not be null");
 		List<BudgetViolation> found = new ArrayList<>();
-		long attempted = this.statementCount + this.rejectedStatementCount;
-		if (budget.maxStatements() != Budget.UNLIMITED && attempted > budget.maxStatements()) {
-			Verdict level = (budget.critical() != Budget.UNLIMITED && attempted > budget.critical()) ? Verdict.CRITICAL
-					: Verdict.OVER;
-			found.add(new BudgetViolation(ViolationKind.STATEMENTS, budget.maxStatements(), attempted, level));
+		long worst = 0;
+		for (FingerprintCount count : this.fingerprints) {
+			worst = Math.max(worst, count.distinctParameterSets());
 		}
-		checkKind(found, ViolationKind.SELECTS, budget.maxSelects(), StatementKind.SELECT);
-		checkKind(found, ViolationKind.INSERTS, budget.maxInserts(), StatementKind.INSERT);
-		checkKind(found, ViolationKind.UPDATES, budget.maxUpdates(), StatementKind.UPDATE);
-		checkKind(found, ViolationKind.DELETES, budget.maxDeletes(), StatementKind.DELETE);
-		long duplicates = duplicateCount();
-		if (budget.maxDuplicates() != Budget.UNLIMITED && duplicates > budget.maxDuplicates()) {
-			found.add(new BudgetViolation(ViolationKind.DUPLICATES, budget.maxDuplicates(), duplicates, Verdict.OVER));
-		}
-		if (budget.nPlusOneThreshold() != Budget.UNLIMITED) {
-			long worst = 0;
-			for (FingerprintCount count : this.fingerprints) {
-				worst = Math.max(worst, count.distinctParameterSets());
-			}
-			if (worst >= budget.nPlusOneThreshold()) {
-				found.add(
-						new BudgetViolation(ViolationKind.N_PLUS_ONE, budget.nPlusOneThreshold(), worst, Verdict.OVER));
-			}
-		}
-		Duration maxDbTime = budget.maxDbTime();
-		if (maxDbTime != null && this.dbTime.compareTo(maxDbTime) > 0) {
-			found.add(new BudgetViolation(ViolationKind.DB_TIME, maxDbTime.toNanos(), this.dbTime.toNanos(),
-					Verdict.OVER));
-		}
+		budget.judge(this.statementCount + this.rejectedStatementCount, statementCount(StatementKind.SELECT),
+				statementCount(StatementKind.INSERT), statementCount(StatementKind.UPDATE),
+				statementCount(StatementKind.DELETE), duplicateCount(), worst, this.dbTime.toNanos(), found);
 		Verdict verdict = Verdict.WITHIN;
 		for (BudgetViolation violation : found) {
 			if (violation.level().compareTo(verdict) > 0) {
@@ -127,13 +105,6 @@ public record ScopeReport(ScopeKind kind, String name, Budget budget, long state
 				this.batchCount, this.batchedStatementCount, this.rowCount, this.failedStatementCount,
 				this.rejectedStatementCount, this.dbTime, this.fingerprints, this.overflowCount, this.incomplete,
 				verdict, found);
-	}
-
-	private void checkKind(List<BudgetViolation> found, ViolationKind rule, int limit, StatementKind kind) {
-		long actual = statementCount(kind);
-		if (limit != Budget.UNLIMITED && actual > limit) {
-			found.add(new BudgetViolation(rule, limit, actual, Verdict.OVER));
-		}
 	}
 
 	/**
