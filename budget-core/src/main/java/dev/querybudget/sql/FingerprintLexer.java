@@ -97,12 +97,26 @@ class FingerprintLexer {
 
 	private static final int[] CLASSES = new int[128];
 
+	// For the characters of words: the lower-case character in bits 0 to 7, NOT_LETTER
+	// for what is not a letter, and the character classes from bit 16
+	private static final int NOT_LETTER = 1 << 8;
+
+	private static final int CLASSES_SHIFT = 16;
+
+	private static final int NON_ASCII_WORD = NOT_LETTER | (NON_ASCII << CLASSES_SHIFT)
+			| (NON_ASCII << (CLASSES_SHIFT + MYSQL_SHIFT));
+
+	private static final int[] WORD_CHARACTERS = new int[128];
+
 	// The type of the tokens that are always one character, else END
 	private static final byte[] SINGLE_CHARACTER_TOKENS = new byte[128];
 
 	static {
 		for (char c = 0; c < 128; c++) {
 			CLASSES[c] = classOf(c, false) | (classOf(c, true) << MYSQL_SHIFT);
+			char lower = lowerCase(c);
+			WORD_CHARACTERS[c] = lower | ((lower >= 'a' && lower <= 'z') ? 0 : NOT_LETTER)
+					| (CLASSES[c] << CLASSES_SHIFT);
 		}
 		SINGLE_CHARACTER_TOKENS['('] = LPAREN;
 		SINGLE_CHARACTER_TOKENS[')'] = RPAREN;
@@ -727,7 +741,12 @@ class FingerprintLexer {
 
 	// Split from lex() so that lex() stays small enough to be inlined into the token loop
 	private void lexWord(int p, char c) {
-		int q = scanWord(p, c);
+		int q = scanWord(p, c, true);
+		if (this.type == DOT) {
+			// The name after a dot is never a keyword, as in a word scanned with its
+			// qualifier; type still holds the token before this one
+			this.keyword = Keywords.NONE;
+		}
 		int t = WORD;
 		boolean hashed = true;
 		if (q < this.end && charAt(q) == '\'') {
@@ -801,7 +820,7 @@ class FingerprintLexer {
 							q++;
 						}
 						else if (isWordStart(n)) {
-							q = scanWord(q, n);
+							q = scanWord(q, n, false);
 							this.keyword = Keywords.NONE;
 							t = PARAM;
 						}
@@ -890,62 +909,50 @@ class FingerprintLexer {
 	/**
 	 * Scans a word, looks it up as a keyword and hashes it into {@link #wordHash} as
 	 * {@link #writeWord()} would write it now, so that the usual word is read once, not
-	 * twice.
+	 * twice. A qualified name such as {@code o1_0.owner_id} may be scanned as one word:
+	 * its parts and dots are written exactly as the separate tokens would be, with no
+	 * space around a dot, so the shape is the same and the lexer saves two tokens.
 	 * @param p where the word starts
 	 * @param first the character at {@code p}, which the caller has read
+	 * @param qualified whether a dot followed by a word continues the word
 	 * @return where the word ends
 	 */
-	private int scanWord(int p, char first) {
+	private int scanWord(int p, char first, boolean qualified) {
 		long h = this.hash;
 		if (((NO_SPACE_AFTER >>> this.last) & 1) == 0) {
 			h = (h ^ ' ') * FNV_PRIME;
 		}
-		// Up to 12 leading letters may be a keyword: pack them while scanning
 		int end = this.end;
-		int limit = Math.min(end, p + Keywords.maxLetters());
+		int start = p;
+		// The letters packed for the keyword lookup; a character that is not a letter
+		// sets NOT_LETTER in flags, and then the packed value is never looked up
 		long packed = 0;
-		// The caller has read the first character already
+		int flags = 0;
+		int wordPart = WORD_PART << (CLASSES_SHIFT + this.classShift);
 		char c = first;
+		int word = wordCharacter(c);
 		for (;;) {
-			int letter = (c | 0x20) - 'a';
-			if (letter < 0 || letter >= 26) {
-				break;
-			}
-			packed = Keywords.pack(packed, (char) (c | 0x20));
-			h = (h ^ (c | 0x20)) * FNV_PRIME;
-			p++;
-			if (p == limit) {
+			int lower = (c < 0x80) ? word & 0xFF : c;
+			flags |= word;
+			h = (h ^ lower) * FNV_PRIME;
+			packed = Keywords.pack(packed, (char) lower);
+			if (++p == end) {
 				break;
 			}
 			c = charAt(p);
-		}
-		if (p == end) {
-			this.keyword = Keywords.lookup(packed);
-			this.wordHash = h;
-			return p;
-		}
-		if (p == limit) {
-			// Twelve letters: read the next character
-			c = charAt(p);
-		}
-		if ((charClass(c) & WORD_PART) == 0) {
-			this.keyword = Keywords.lookup(packed);
-			this.wordHash = h;
-			return p;
-		}
-		// A digit, _, $, a 13th letter...: not a keyword
-		this.keyword = Keywords.NONE;
-		for (;;) {
-			h = (h ^ lowerCase(c)) * FNV_PRIME;
-			p++;
-			if (p == end) {
-				break;
-			}
-			c = charAt(p);
-			if ((charClass(c) & WORD_PART) == 0) {
-				break;
+			word = wordCharacter(c);
+			if ((word & wordPart) == 0) {
+				if (c != '.' || !qualified || p + 1 == end || !isWordStart(charAt(p + 1))) {
+					break;
+				}
+				h = (h ^ '.') * FNV_PRIME;
+				flags |= NOT_LETTER;
+				c = charAt(++p);
+				word = wordCharacter(c);
 			}
 		}
+		boolean candidate = (flags & NOT_LETTER) == 0 && p - start <= Keywords.maxLetters();
+		this.keyword = candidate ? Keywords.lookup(packed) : Keywords.NONE;
 		this.wordHash = h;
 		return p;
 	}
@@ -1033,7 +1040,7 @@ class FingerprintLexer {
 		}
 		char next;
 		if (p < end && isWordPart(next = charAt(p))) {
-			p = scanWord(p, next);
+			p = scanWord(p, next, false);
 			this.keyword = Keywords.NONE;
 			this.type = WORD;
 			return p;
@@ -1127,6 +1134,10 @@ class FingerprintLexer {
 	}
 
 	// Character classes
+
+	private static int wordCharacter(char c) {
+		return (c < 0x80) ? WORD_CHARACTERS[c] : NON_ASCII_WORD;
+	}
 
 	private int charClass(char c) {
 		return (c < 0x80) ? CLASSES[c] >>> this.classShift : NON_ASCII;

@@ -137,7 +137,8 @@ final class Keywords {
 	}
 
 	/**
-	 * Adds a lower-case ASCII letter to a packed word.
+	 * Adds a lower-case ASCII letter to a packed word. Any other character gives a value
+	 * that means nothing: the caller must not look up a word that holds one.
 	 * @param packed the letters so far
 	 * @param lowerCaseLetter a letter from {@code a} to {@code z}
 	 * @return the new packed word

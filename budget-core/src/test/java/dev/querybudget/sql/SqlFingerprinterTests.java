@@ -146,6 +146,25 @@ class SqlFingerprinterTests {
 
 	@ParameterizedTest
 	@EnumSource(SqlDialect.class)
+	void writesQualifiedNamesAsTheirPartsWhateverTheSpacingAroundTheDots(SqlDialect dialect) {
+		String compact = "SELECT O1_0.Id, s.t.c, t.*, pg_catalog.lower(t.Name) FROM public.t t WHERE t.x IN (1, 2)";
+		String spaced = "SELECT O1_0 . Id, s . t . c, t . *, pg_catalog . lower(t . Name) FROM public . t t WHERE t . x IN (1, 2)";
+		assertThat(normalize(compact, dialect))
+			.isEqualTo("select o1_0.id, s.t.c, t.*, pg_catalog.lower(t.name) from public.t t where t.x in (?)");
+		assertThat(fingerprint(spaced, dialect)).isEqualTo(fingerprint(compact, dialect));
+		assertThat(fingerprint(spaced, dialect).normalizedSql()).isEqualTo(normalize(compact, dialect));
+	}
+
+	@Test
+	void doesNotTakeTheLastPartOfAQualifiedNameForAKeyword() {
+		String sql = "WITH x AS (SELECT t.delete, t.values FROM t) SELECT x.update FROM x";
+		assertThat(fingerprint(sql, SqlDialect.POSTGRESQL).kind()).isEqualTo(StatementKind.SELECT);
+		assertThat(normalize("insert into t (a) select s.values(1), s . values(2) from s", SqlDialect.POSTGRESQL))
+			.isEqualTo("insert into t(a) select s.values(?), s.values(?) from s");
+	}
+
+	@ParameterizedTest
+	@EnumSource(SqlDialect.class)
 	void collapsesInListsOfAnyLength(SqlDialect dialect) {
 		String one = "select * from t where id in (?)";
 		for (String sql : new String[] { "select * from t where id in (?,?)", "select * from t where id in (?,?,?,?)",
