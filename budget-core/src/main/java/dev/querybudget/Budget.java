@@ -112,10 +112,6 @@ public record Budget(int maxStatements, int critical, int maxSelects, int maxIns
 	}
 
 	/**
-	 * Returns whether no limit at all is set.
-	 * @return {@code true} for a budget that can never be breached
-	 */
-	/**
 	 * Judges figures against this budget: the one place the rules live, so that a scope's
 	 * quick verdict and a report's violations always agree.
 	 * @param out receives every violation, or {@code null} to stop at the first one
@@ -170,6 +166,10 @@ public record Budget(int maxStatements, int critical, int maxSelects, int maxIns
 		}
 	}
 
+	/**
+	 * Returns whether no limit at all is set.
+	 * @return {@code true} for a budget that can never be breached
+	 */
 	public boolean isUnlimited() {
 		return equals(NONE);
 	}

@@ -59,7 +59,8 @@ final class CallSiteLocator implements Function<Stream<StackWalker.StackFrame>, 
 
 	private static boolean isGeneratedProxy(String className) {
 		return className.startsWith("jdk.proxy") || className.contains("$Proxy")
-				|| className.contains("$$SpringCGLIB$$") || className.contains("$$EnhancerBy");
+				|| className.contains("$$SpringCGLIB$$") || className.contains("$$EnhancerBy")
+				|| className.contains("$HibernateProxy") || className.contains("$ByteBuddy$");
 	}
 
 }

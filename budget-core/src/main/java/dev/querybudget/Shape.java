@@ -39,7 +39,8 @@ final class Shape {
 	 */
 	boolean record(long identity, boolean trackIdentity, long nanos, int maxIdentities, long slowNanos) {
 		this.executions++;
-		if (trackIdentity) {
+		// a sequence returns a new value each time: its repeats are never duplicates
+		if (trackIdentity && !this.fingerprint.drawsFromSequence()) {
 			if (this.identities.contains(identity)) {
 				this.duplicates++;
 			}

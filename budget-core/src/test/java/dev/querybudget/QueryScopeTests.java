@@ -407,6 +407,19 @@ class QueryScopeTests {
 	}
 
 	@Test
+	void repeatedSequenceCallsAreNotDuplicates() throws SQLException {
+		this.db.execute("create sequence if not exists owner_seq");
+		try (QueryScope scope = this.tracker.open(ScopeKind.REQUEST, "POST /owners")) {
+			this.db.execute("select next value for owner_seq", "select next value for owner_seq",
+					"select nextval('owner_seq')", "select nextval('owner_seq')");
+			ScopeReport report = scope.report();
+			assertThat(report.statementCount()).isEqualTo(4);
+			assertThat(report.duplicateCount()).isZero();
+			assertThat(report.format()).doesNotContain("duplicate");
+		}
+	}
+
+	@Test
 	void inlinedLiteralsAreParameterSetsNotDuplicates() throws SQLException {
 		try (QueryScope scope = this.tracker.open(ScopeKind.REQUEST, "GET /owners")) {
 			this.db.execute("select name from owner where id = 1", "select name from owner where id = 2",

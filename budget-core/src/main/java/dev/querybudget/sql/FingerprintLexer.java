@@ -192,6 +192,8 @@ class FingerprintLexer {
 
 	private StatementKind kind = StatementKind.OTHER;
 
+	private boolean sequence;
+
 	FingerprintLexer(String sql, int end, SqlDialect dialect, @Nullable StringBuilder out) {
 		this.sql = sql;
 		this.end = end;
@@ -217,7 +219,7 @@ class FingerprintLexer {
 		lexer.run();
 		long hash = lexer.hash(truncated ? length : -1);
 		String source = truncated ? sql.substring(0, end) : sql;
-		return new StatementFingerprint(hash, lexer.kind(), source, dialect, length, truncated);
+		return new StatementFingerprint(hash, lexer.kind(), lexer.sequence, source, dialect, length, truncated);
 	}
 
 	/**
@@ -293,10 +295,16 @@ class FingerprintLexer {
 		}
 		switch (this.type) {
 			case WORD -> {
-				if (this.keyword == Keywords.TRUE || this.keyword == Keywords.FALSE) {
+				int keyword = this.keyword;
+				if (keyword == Keywords.TRUE || keyword == Keywords.FALSE) {
 					writeValue(NUMBER);
 				}
 				else {
+					if (keyword == Keywords.NEXTVAL
+							|| (keyword == Keywords.VALUE && this.lastKeyword == Keywords.NEXT)) {
+						// nextval('seq'), NEXT VALUE FOR seq
+						this.sequence = true;
+					}
 					writeWord();
 				}
 			}

@@ -66,11 +66,15 @@ final class Keywords {
 
 	static final int VALUE = 27;
 
+	static final int NEXTVAL = 28;
+
+	static final int NEXT = 29;
+
 	/**
 	 * Any other reserved word: one after which a {@code (} is not a function call and a
 	 * {@code -} is a sign.
 	 */
-	static final int RESERVED = 28;
+	static final int RESERVED = 30;
 
 	private static final int MAX_LETTERS = 12;
 
@@ -110,6 +114,8 @@ final class Keywords {
 		add("false", FALSE, false);
 		add("null", NULL, false);
 		add("value", VALUE, false);
+		add("nextval", NEXTVAL, false);
+		add("next", NEXT, false);
 		String[] reserved = { "from", "where", "and", "or", "not", "as", "on", "join", "using", "exists", "any", "all",
 				"some", "when", "then", "else", "case", "by", "union", "intersect", "except", "is", "between", "like",
 				"ilike", "having", "returning", "limit", "offset", "over", "filter", "group", "lateral", "distinct",

@@ -84,7 +84,7 @@ public final class SqlFingerprinter {
 		for (int i = 0; i < length; i++) {
 			hash = (hash ^ sql.charAt(i)) * 0x100000001b3L;
 		}
-		return new StatementFingerprint(hash, StatementKind.OTHER, "", dialect, length, false);
+		return new StatementFingerprint(hash, StatementKind.OTHER, false, "", dialect, length, false);
 	}
 
 	/**

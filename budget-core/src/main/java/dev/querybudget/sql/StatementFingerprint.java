@@ -20,6 +20,8 @@ public final class StatementFingerprint {
 
 	private final StatementKind kind;
 
+	private final boolean drawsFromSequence;
+
 	private final String source;
 
 	private final SqlDialect dialect;
@@ -30,10 +32,11 @@ public final class StatementFingerprint {
 
 	private @Nullable String normalizedSql;
 
-	StatementFingerprint(long hash, StatementKind kind, String source, SqlDialect dialect, int sqlLength,
-			boolean truncated) {
+	StatementFingerprint(long hash, StatementKind kind, boolean drawsFromSequence, String source, SqlDialect dialect,
+			int sqlLength, boolean truncated) {
 		this.hash = hash;
 		this.kind = kind;
+		this.drawsFromSequence = drawsFromSequence;
 		this.source = source;
 		this.dialect = dialect;
 		this.sqlLength = sqlLength;
@@ -55,6 +58,16 @@ public final class StatementFingerprint {
 	 */
 	public StatementKind kind() {
 		return this.kind;
+	}
+
+	/**
+	 * Returns whether the statement draws from a sequence ({@code nextval('seq')},
+	 * {@code NEXT VALUE FOR seq}): running it again with the same text returns a new
+	 * value, so a repeat is never an exact duplicate.
+	 * @return whether the statement calls a sequence
+	 */
+	public boolean drawsFromSequence() {
+		return this.drawsFromSequence;
 	}
 
 	/**

@@ -336,6 +336,17 @@ class SqlFingerprinterTests {
 
 	@ParameterizedTest
 	@EnumSource(SqlDialect.class)
+	void marksStatementsThatDrawFromASequence(SqlDialect dialect) {
+		assertThat(fingerprint("select nextval('visits_seq')", dialect).drawsFromSequence()).isTrue();
+		assertThat(fingerprint("SELECT NEXT VALUE FOR owner_seq", dialect).drawsFromSequence()).isTrue();
+		assertThat(fingerprint("insert into t (id) values (next value for t_seq)", dialect).drawsFromSequence())
+			.isTrue();
+		assertThat(fingerprint("select * from t fetch next 10 rows only", dialect).drawsFromSequence()).isFalse();
+		assertThat(fingerprint("select next, value from t", dialect).drawsFromSequence()).isFalse();
+	}
+
+	@ParameterizedTest
+	@EnumSource(SqlDialect.class)
 	void dropsATrailingSemicolon(SqlDialect dialect) {
 		assertThat(fingerprint("select 1;", dialect)).isEqualTo(fingerprint("select 1", dialect));
 		assertThat(normalize("select 1; select 2;", dialect)).isEqualTo("select ?; select ?");
