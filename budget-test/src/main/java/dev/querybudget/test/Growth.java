@@ -2,6 +2,8 @@ package dev.querybudget.test;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How much the execution count of one statement shape may grow with the data, for
  * {@link ScalingAssert#growsAtMost(Growth)}. Every limit is relative to the count at the
@@ -96,7 +98,7 @@ public final class Growth {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return (other instanceof Growth that) && this.description.equals(that.description);
 	}
 
