@@ -2,15 +2,8 @@ package dev.querybudget.test;
 
 import dev.querybudget.Budget;
 import dev.querybudget.QueryBudget;
-import dev.querybudget.test.app.AuthorService;
-import dev.querybudget.test.app.LibraryApplication;
-import dev.querybudget.test.app.LibraryData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 import static dev.querybudget.test.QueryBudgetAssertions.assertThatQueries;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -18,16 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Block assertions over real PostgreSQL and Hibernate's lazy loading.
  */
-@SpringBootTest(classes = LibraryApplication.class)
-@AutoConfigureMockMvc
-@QueryBudgetTest
-class BlockAssertionsIT {
-
-	@Autowired
-	AuthorService service;
-
-	@Autowired
-	LibraryData data;
+class BlockAssertionsIT extends LibraryTestBase {
 
 	@BeforeEach
 	void threeAuthorsWithTwoBooksEach() {

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 
 import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetExceededException;
-import dev.querybudget.test.app.AuthorService;
 import dev.querybudget.test.app.LibraryApplication;
 import dev.querybudget.test.app.LibraryData;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -80,103 +77,84 @@ class QueryBudgetTestIT {
 			.hasMessageContaining("statements by shape:\n  3 x [select");
 	}
 
-	@SpringBootTest(classes = LibraryApplication.class)
-	@AutoConfigureMockMvc
-	@QueryBudgetTest
-	static class SwallowedBreachInMockMvcRequest {
+	abstract static class MockMvcCase extends LibraryTestBase {
 
-		@Autowired
-		MockMvc mvc;
+		@BeforeEach
+		void threeAuthorsWithTwoBooksEach() {
+			this.data.seed(3, 2);
+		}
+
+	}
+
+	@SpringBootTest(classes = LibraryApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+	@QueryBudgetTest
+	abstract static class RealServerCase {
+
+		private static final HttpClient client = HttpClient.newHttpClient();
+
+		@LocalServerPort
+		int port;
 
 		@Autowired
 		LibraryData data;
 
+		@BeforeEach
+		void threeAuthorsWithTwoBooksEach() {
+			this.data.seed(3, 2);
+		}
+
+		HttpResponse<String> get(String path) throws Exception {
+			return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+
+	}
+
+	static class SwallowedBreachInMockMvcRequest extends MockMvcCase {
+
 		@Test
 		void responseIsFineButTheServiceBrokeItsBudget() throws Exception {
-			this.data.seed(3, 2);
 			this.mvc.perform(get("/authors/titles/swallowed")).andExpect(status().isOk());
 		}
 
 	}
 
-	@SpringBootTest(classes = LibraryApplication.class)
-	@AutoConfigureMockMvc
-	@QueryBudgetTest
-	static class FixedEndpointOverMockMvc {
-
-		@Autowired
-		MockMvc mvc;
-
-		@Autowired
-		LibraryData data;
+	static class FixedEndpointOverMockMvc extends MockMvcCase {
 
 		@Test
 		void joinFetchedTitlesStayWithinTheEndpointBudget() throws Exception {
-			this.data.seed(3, 2);
 			this.mvc.perform(get("/authors/titles/fetched")).andExpect(status().isOk());
 		}
 
 	}
 
-	@SpringBootTest(classes = LibraryApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-	@QueryBudgetTest
-	static class BreachesInRealHttpRequests {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		LibraryData data;
-
-		@BeforeEach
-		void threeAuthors() {
-			this.data.seed(3, 2);
-		}
+	static class BreachesInRealHttpRequests extends RealServerCase {
 
 		@Test
 		void smokeTestThatIgnoresTheStatus() throws Exception {
-			assertThat(RealHttp.get(this.port, "/authors/titles").body()).isNotEmpty();
+			assertThat(get("/authors/titles").body()).isNotEmpty();
 		}
 
 		@Test
 		void responseIsFineButTheServiceBrokeItsBudget() throws Exception {
-			assertThat(RealHttp.get(this.port, "/authors/titles/swallowed").statusCode()).isEqualTo(200);
+			assertThat(get("/authors/titles/swallowed").statusCode()).isEqualTo(200);
 		}
 
 	}
 
-	@SpringBootTest(classes = LibraryApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-	@QueryBudgetTest
-	static class FixedEndpointOverRealHttp {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		LibraryData data;
+	static class FixedEndpointOverRealHttp extends RealServerCase {
 
 		@Test
 		void joinFetchedTitlesStayWithinTheEndpointBudget() throws Exception {
-			this.data.seed(3, 2);
-			assertThat(RealHttp.get(this.port, "/authors/titles/fetched").statusCode()).isEqualTo(200);
+			assertThat(get("/authors/titles/fetched").statusCode()).isEqualTo(200);
 		}
 
 	}
 
-	@SpringBootTest(classes = LibraryApplication.class)
-	@AutoConfigureMockMvc
-	@QueryBudgetTest
-	static class BreachInFixture {
-
-		@Autowired
-		AuthorService service;
-
-		@Autowired
-		LibraryData data;
+	static class BreachInFixture extends MockMvcCase {
 
 		@BeforeEach
 		void fixtureThatBreaksAMethodBudget() {
-			this.data.seed(3, 2);
 			try {
 				this.service.titlesUnderMethodBudget();
 			}
@@ -197,37 +175,12 @@ class QueryBudgetTestIT {
 
 	}
 
-	@SpringBootTest(classes = LibraryApplication.class)
-	@AutoConfigureMockMvc
-	@QueryBudgetTest
-	static class TestMethodOverItsBudget {
-
-		@Autowired
-		AuthorService service;
-
-		@Autowired
-		LibraryData data;
-
-		@BeforeEach
-		void threeAuthors() {
-			this.data.seed(3, 2);
-		}
+	static class TestMethodOverItsBudget extends MockMvcCase {
 
 		@Test
 		@QueryBudget(max = 2)
 		void titlesOneByOne() {
 			this.service.titlesOneByOne();
-		}
-
-	}
-
-	private static final class RealHttp {
-
-		private static final HttpClient client = HttpClient.newHttpClient();
-
-		static HttpResponse<String> get(int port, String path) throws Exception {
-			return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
 		}
 
 	}

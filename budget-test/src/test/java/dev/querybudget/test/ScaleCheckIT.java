@@ -1,13 +1,6 @@
 package dev.querybudget.test;
 
-import dev.querybudget.test.app.AuthorService;
-import dev.querybudget.test.app.LibraryApplication;
-import dev.querybudget.test.app.LibraryData;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 import static dev.querybudget.test.QueryBudgetAssertions.assertThatScaling;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -16,16 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The scale check over real PostgreSQL: Hibernate's lazy loading of each author's books
  * is caught without guessing a count; the join-fetched version passes.
  */
-@SpringBootTest(classes = LibraryApplication.class)
-@AutoConfigureMockMvc
-@QueryBudgetTest
-class ScaleCheckIT {
-
-	@Autowired
-	AuthorService service;
-
-	@Autowired
-	LibraryData data;
+class ScaleCheckIT extends LibraryTestBase {
 
 	@Test
 	void lazyLoadingPerAuthorGrowsWithTheAuthorsAndIsNamedWithItsCountsPerSize() {
