@@ -26,6 +26,13 @@ final class EngineRuns {
 		Events tests = run(testClass);
 		assertThat(tests.succeeded().count()).as("tests of %s that passed", testClass.getSimpleName()).isZero();
 		assertThat(tests.failed().count()).as("tests of %s that failed", testClass.getSimpleName()).isPositive();
+		return failures(tests);
+	}
+
+	/**
+	 * Returns the failures of the tests that failed.
+	 */
+	static List<Throwable> failures(Events tests) {
 		return tests.failed()
 			.stream()
 			.map((event) -> event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
@@ -51,7 +58,10 @@ final class EngineRuns {
 		assertThat(tests.succeeded().count()).isPositive();
 	}
 
-	private static Events run(Class<?> testClass) {
+	/**
+	 * Runs a class and returns the events of its tests.
+	 */
+	static Events run(Class<?> testClass) {
 		return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
 	}
 
