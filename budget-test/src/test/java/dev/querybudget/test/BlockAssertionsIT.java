@@ -42,8 +42,11 @@ class BlockAssertionsIT extends LibraryTestBase {
 			.isThrownBy(() -> assertThatQueries(() -> this.service.titlesOneByOne()).hasTotal(1))
 			.withMessageContaining("BlockAssertionsIT#wrongTotalFailsListingEveryShapeWithItsCount")
 			.withMessageContaining("to execute exactly:\n  <1> statements\nbut executed:\n  <4>")
-			.withMessageContaining("statements by shape:\n  3 x [select")
-			.withMessageContaining("  1 x [select");
+			.withMessageContaining(
+					"statements by shape:\n  3 x [select b1_0.author_id, b1_0.id, b1_0.title from qbt_book"
+							+ " b1_0 where b1_0.author_id = ? order by b1_0.id]\n"
+							+ "      at dev.querybudget.test.app.AuthorService.titles(AuthorService.java:")
+			.withMessageEndingWith("\n  1 x [select a1_0.id, a1_0.name from qbt_author a1_0 order by a1_0.id]");
 	}
 
 	@Test

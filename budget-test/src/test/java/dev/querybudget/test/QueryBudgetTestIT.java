@@ -34,7 +34,7 @@ class QueryBudgetTestIT {
 			.hasMessageContaining("1 scope broke the query budget during "
 					+ "'SwallowedBreachInMockMvcRequest#responseIsFineButTheServiceBrokeItsBudget':")
 			.hasMessageContaining(
-					"Scope 'AuthorService#titlesUnderMethodBudget' executed 4 statements, budget is 2:" + " OVER")
+					"Scope 'AuthorService#titlesUnderMethodBudget' executed 4 statements, budget is 2: OVER")
 			.hasMessageContaining("N+1 suspect: 3 executions of [select")
 			.hasMessageContaining("at dev.querybudget.test.app.AuthorService.titles(AuthorService.java:");
 	}
@@ -73,7 +73,7 @@ class QueryBudgetTestIT {
 		assertThat(EngineRuns.failureOf(TestMethodOverItsBudget.class)).isInstanceOf(AssertionError.class)
 			.hasMessageContaining("Test 'TestMethodOverItsBudget#titlesOneByOne' broke its @QueryBudget:")
 			.hasMessageContaining(
-					"Scope 'TestMethodOverItsBudget#titlesOneByOne' executed 4 statements, budget is 2:" + " OVER")
+					"Scope 'TestMethodOverItsBudget#titlesOneByOne' executed 4 statements, budget is 2: OVER")
 			.hasMessageContaining("statements by shape:\n  3 x [select");
 	}
 
