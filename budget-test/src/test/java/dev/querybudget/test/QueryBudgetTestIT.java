@@ -4,11 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
 
 import dev.querybudget.QueryBudget;
 import dev.querybudget.QueryBudgetExceededException;
 import dev.querybudget.test.app.LibraryApplication;
 import dev.querybudget.test.app.LibraryData;
+import dev.querybudget.test.app.LibraryJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,13 @@ class QueryBudgetTestIT {
 			.anySatisfy((failure) -> assertThat(failure)
 				.hasMessageContaining("during 'BreachesInRealHttpRequests#responseIsFineButTheServiceBrokeItsBudget'")
 				.hasMessageContaining("Scope 'AuthorService#titlesUnderMethodBudget' executed 4 statements"));
+	}
+
+	@Test
+	void breachOfAJobWhoseSchedulerSwallowsTheFailureFailsTheTestWithTheReport() {
+		assertThat(EngineRuns.failureOf(SwallowedBreachInAJob.class))
+			.hasMessageContaining("1 scope broke the query budget during 'SwallowedBreachInAJob#jobRunOnAnotherThread'")
+			.hasMessageContaining("Scope 'LibraryJob#refreshTitles' executed 4 statements, budget is 2: OVER");
 	}
 
 	@Test
@@ -115,6 +124,19 @@ class QueryBudgetTestIT {
 		@Test
 		void responseIsFineButTheServiceBrokeItsBudget() throws Exception {
 			this.mvc.perform(get("/authors/titles/swallowed")).andExpect(status().isOk());
+		}
+
+	}
+
+	static class SwallowedBreachInAJob extends MockMvcCase {
+
+		@Autowired
+		LibraryJob job;
+
+		@Test
+		void jobRunOnAnotherThread() {
+			// As a scheduler does, the failure is handled away from the test
+			CompletableFuture.runAsync(this.job::refreshTitles).exceptionally((ex) -> null).join();
 		}
 
 	}
