@@ -1,5 +1,7 @@
 package dev.querybudget.test;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +20,11 @@ import org.assertj.core.api.AbstractAssert;
  * @since 0.1.0
  */
 public final class ScopeReportAssert extends AbstractAssert<ScopeReportAssert, ScopeReport> {
+
+	private static final Comparator<FingerprintCount> MOST_EXECUTED_THEN_BY_SHAPE = Comparator
+		.comparingLong(FingerprintCount::executions)
+		.reversed()
+		.thenComparing((count) -> count.fingerprint().normalizedSql());
 
 	ScopeReportAssert(ScopeReport actual) {
 		super(actual, ScopeReportAssert.class);
@@ -178,14 +185,17 @@ public final class ScopeReportAssert extends AbstractAssert<ScopeReportAssert, S
 	}
 
 	/**
-	 * Lists every shape of a report with its count and call site, most executed first.
+	 * Lists every shape of a report with its count and call site, most executed first,
+	 * then by shape, so that the message does not depend on timings.
 	 */
 	static String shapes(ScopeReport report) {
 		StringBuilder text = new StringBuilder("statements by shape:");
 		if (report.fingerprints().isEmpty()) {
 			text.append("\n  none");
 		}
-		for (FingerprintCount count : report.fingerprints()) {
+		List<FingerprintCount> counts = new ArrayList<>(report.fingerprints());
+		counts.sort(MOST_EXECUTED_THEN_BY_SHAPE);
+		for (FingerprintCount count : counts) {
 			text.append("\n  ")
 				.append(count.executions())
 				.append(" x [")
