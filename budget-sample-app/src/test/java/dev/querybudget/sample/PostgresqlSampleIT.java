@@ -19,7 +19,7 @@ class PostgresqlSampleIT extends AbstractSampleTests {
 		registry.add("spring.datasource.url", database::url);
 		registry.add("spring.datasource.username", database::user);
 		registry.add("spring.datasource.password", database::password);
-		registry.add("spring.jpa.properties.hibernate.default_schema", () -> "budget_sample");
+		registry.add("spring.jpa.properties.hibernate.default_schema", () -> "budget_sample_it");
 		registry.add("spring.jpa.properties.hibernate.hbm2ddl.create_namespaces", () -> "true");
 	}
 
