@@ -1,5 +1,9 @@
 package dev.querybudget.sample;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import dev.querybudget.testing.TestDatabase;
 import dev.querybudget.testing.TestDatabases;
 
@@ -13,14 +17,19 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class PostgresqlSampleIT extends AbstractSampleTests {
 
+	private static final String SCHEMA = "budget_sample_it";
+
 	@DynamicPropertySource
-	static void postgresql(DynamicPropertyRegistry registry) {
+	static void postgresql(DynamicPropertyRegistry registry) throws SQLException {
 		TestDatabase database = TestDatabases.postgresql();
+		try (Connection connection = database.dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("create schema if not exists " + SCHEMA);
+		}
 		registry.add("spring.datasource.url", database::url);
 		registry.add("spring.datasource.username", database::user);
 		registry.add("spring.datasource.password", database::password);
-		registry.add("spring.jpa.properties.hibernate.default_schema", () -> "budget_sample_it");
-		registry.add("spring.jpa.properties.hibernate.hbm2ddl.create_namespaces", () -> "true");
+		registry.add("spring.jpa.properties.hibernate.default_schema", () -> SCHEMA);
 	}
 
 }
