@@ -1,0 +1,7 @@
+/**
+ * Games, teams and the players' game passports.
+ */
+@NullMarked
+package dev.querybudget.sample.game;
+
+import org.jspecify.annotations.NullMarked;
