@@ -12,7 +12,7 @@ import org.springframework.util.Assert;
  * @param httpMethod the request's HTTP method, as sent
  * @param uriTemplate the handler's URI template, such as {@code /owners/{id}}, or
  * {@code null} when no handler mapping matched
- * @param status the HTTP status the client gets
+ * @param status the HTTP status the client gets, {@code 0} when unknown
  * @author Query Budget contributors
  * @since 0.1.0
  */

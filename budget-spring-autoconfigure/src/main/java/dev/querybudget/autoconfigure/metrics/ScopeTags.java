@@ -44,8 +44,9 @@ record ScopeTags(String kind, String scope, String method, String uri, String st
 		}
 		String method = HTTP_METHODS.contains(request.httpMethod()) ? request.httpMethod() : UNKNOWN;
 		String uri = uri(request.uriTemplate(), request.status());
-		return new ScopeTags(kind, method + " " + uri, method, uri, Integer.toString(request.status()),
-				outcome(request.status()));
+		String status = (request.status() >= 100 && request.status() < 600) ? Integer.toString(request.status())
+				: UNKNOWN;
+		return new ScopeTags(kind, method + " " + uri, method, uri, status, outcome(request.status()));
 	}
 
 	private static String uri(@Nullable String template, int status) {

@@ -19,6 +19,7 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -149,25 +150,29 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 	 * this filter turns into a problem detail, answers 500 unless the response is already
 	 * committed.
 	 */
-	static RequestOutcome outcome(QueryScope scope, HttpServletRequest request, HttpServletResponse response,
-			@Nullable Throwable failure) {
+	static RequestOutcome outcome(QueryScope scope, HttpServletRequest request,
+			@Nullable ServletResponse servletResponse, @Nullable Throwable failure) {
 		AppliedBudget applied = (AppliedBudget) request.getAttribute(APPLIED_ATTRIBUTE);
+		if (!(servletResponse instanceof HttpServletResponse response)) {
+			// An async context started without its response: the status is unknown
+			return new RequestOutcome(request.getMethod(), template(request, applied), 0);
+		}
 		int status = response.getStatus();
 		if (!response.isCommitted() && status < HttpServletResponse.SC_INTERNAL_SERVER_ERROR
 				&& (failure != null || (applied != null && applied.engineMode().compareTo(EnforcementMode.FAIL) >= 0
 						&& scope.isBreached()))) {
 			status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
 		}
-		String template;
+		return new RequestOutcome(request.getMethod(), template(request, applied), status);
+	}
+
+	private static @Nullable String template(HttpServletRequest request, @Nullable AppliedBudget applied) {
 		if (applied != null) {
-			template = applied.template();
+			return applied.template();
 		}
-		else {
-			// A handler mapping without our interceptor, such as the actuator's
-			Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-			template = (pattern != null) ? pattern.toString() : null;
-		}
-		return new RequestOutcome(request.getMethod(), template, status);
+		// A handler mapping without our interceptor, such as the actuator's
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return (pattern != null) ? pattern.toString() : null;
 	}
 
 	/**
@@ -297,8 +302,9 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 				return;
 			}
 			try {
-				this.outcomes.closing(outcome(this.scope, this.request,
-						(HttpServletResponse) event.getSuppliedResponse(), event.getThrowable()), this.scope::close);
+				this.outcomes.closing(
+						outcome(this.scope, this.request, event.getSuppliedResponse(), event.getThrowable()),
+						this.scope::close);
 			}
 			catch (QueryBudgetExceededException ex) {
 				// No dispatch is left to fail: the listeners have the report, the log
