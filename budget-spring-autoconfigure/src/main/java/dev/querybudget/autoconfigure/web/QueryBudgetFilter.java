@@ -150,7 +150,7 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 	 * this filter turns into a problem detail, answers 500 unless the response is already
 	 * committed.
 	 */
-	static RequestOutcome outcome(QueryScope scope, HttpServletRequest request,
+	private static RequestOutcome outcome(QueryScope scope, HttpServletRequest request,
 			@Nullable ServletResponse servletResponse, @Nullable Throwable failure) {
 		AppliedBudget applied = (AppliedBudget) request.getAttribute(APPLIED_ATTRIBUTE);
 		if (!(servletResponse instanceof HttpServletResponse response)) {
