@@ -5,9 +5,12 @@ import dev.querybudget.autoconfigure.QueryBudgetAutoConfiguration;
 import net.ttddyy.observation.boot.autoconfigure.ProxyDataSourceBuilderCustomizer;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +45,23 @@ class QueryBudgetEndpointAutoConfigurationTests {
 			.withPropertyValues("management.endpoints.web.exposure.include=querybudget",
 					"management.endpoint.querybudget.access=NONE")
 			.run((context) -> assertThat(context).doesNotHaveBean(QueryBudgetEndpoint.class));
+	}
+
+	@Test
+	void endpointBacksOffWithoutActuator() {
+		this.runner.withPropertyValues("management.endpoints.web.exposure.include=querybudget")
+			.withClassLoader(new FilteredClassLoader(ProxyDataSourceBuilderCustomizer.class, Endpoint.class,
+					ConditionalOnAvailableEndpoint.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(QueryBudgetEndpoint.class));
+	}
+
+	@Test
+	void endpointListsNoRequestMappingsWithoutSpringMvc() {
+		this.runner.withPropertyValues("management.endpoints.web.exposure.include=querybudget")
+			.withClassLoader(
+					new FilteredClassLoader(ProxyDataSourceBuilderCustomizer.class, RequestMappingHandlerMapping.class))
+			.run((context) -> assertThat(context).hasSingleBean(QueryBudgetEndpoint.class)
+				.doesNotHaveBean(RequestMappingScopeCatalog.class));
 	}
 
 	@Test
