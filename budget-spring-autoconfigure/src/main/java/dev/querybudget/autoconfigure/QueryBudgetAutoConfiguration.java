@@ -64,6 +64,12 @@ public final class QueryBudgetAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	RequestOutcomes queryBudgetRequestOutcomes() {
+		return new RequestOutcomes();
+	}
+
+	@Bean
 	static QueryBudgetAnnotationValidator queryBudgetAnnotationValidator(ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<BudgetResolver> resolver) {
 		return new QueryBudgetAnnotationValidator(beanFactory, resolver);

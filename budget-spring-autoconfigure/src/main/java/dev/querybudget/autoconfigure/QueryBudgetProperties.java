@@ -73,6 +73,8 @@ public class QueryBudgetProperties {
 
 	private final Web web = new Web();
 
+	private final Metrics metrics = new Metrics();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -140,6 +142,10 @@ public class QueryBudgetProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
 	}
 
 	/**
@@ -301,6 +307,57 @@ public class QueryBudgetProperties {
 
 		public void setFilterOrder(int filterOrder) {
 			this.filterOrder = filterOrder;
+		}
+
+	}
+
+	/**
+	 * Micrometer meter properties.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether to publish percentile histograms of the statements and database time
+		 * per scope, so that percentiles aggregate across instances (histogram_quantile
+		 * in Prometheus).
+		 */
+		private boolean histogram = true;
+
+		/**
+		 * Largest statement count per scope that the statements histogram resolves;
+		 * larger counts fall in its last bucket. Bounds the bucket count.
+		 */
+		private int maximumExpectedStatements = 1000;
+
+		/**
+		 * Largest database time per scope that the database time histogram resolves.
+		 */
+		private Duration maximumExpectedDbTime = Duration.ofSeconds(10);
+
+		public boolean isHistogram() {
+			return this.histogram;
+		}
+
+		public void setHistogram(boolean histogram) {
+			this.histogram = histogram;
+		}
+
+		public int getMaximumExpectedStatements() {
+			return this.maximumExpectedStatements;
+		}
+
+		public void setMaximumExpectedStatements(int maximumExpectedStatements) {
+			this.maximumExpectedStatements = maximumExpectedStatements;
+		}
+
+		public Duration getMaximumExpectedDbTime() {
+			return this.maximumExpectedDbTime;
+		}
+
+		public void setMaximumExpectedDbTime(Duration maximumExpectedDbTime) {
+			this.maximumExpectedDbTime = maximumExpectedDbTime;
 		}
 
 	}

@@ -1,8 +1,5 @@
 package dev.querybudget.testapp;
 
-import dev.querybudget.testing.TestDatabase;
-import dev.querybudget.testing.TestDatabases;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,10 +15,7 @@ class PostgresqlRequestScopeIT extends AbstractRequestScopeTests {
 
 	@DynamicPropertySource
 	static void postgresql(DynamicPropertyRegistry registry) {
-		TestDatabase database = TestDatabases.postgresql();
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", database::user);
-		registry.add("spring.datasource.password", database::password);
+		PostgresqlProperties.register(registry);
 	}
 
 }

@@ -12,11 +12,14 @@ import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
 import dev.querybudget.ScopeReport;
+import dev.querybudget.autoconfigure.RequestOutcome;
+import dev.querybudget.autoconfigure.RequestOutcomes;
 import dev.querybudget.autoconfigure.ResolvedBudget;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -24,6 +27,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Opens the request scope before any other application filter runs and closes it once the
@@ -49,10 +53,13 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 
 	private final QueryBudgetTracker tracker;
 
+	private final RequestOutcomes outcomes;
+
 	private volatile @Nullable String alreadyFilteredAttributeName;
 
-	QueryBudgetFilter(QueryBudgetTracker tracker) {
+	QueryBudgetFilter(QueryBudgetTracker tracker, RequestOutcomes outcomes) {
 		this.tracker = tracker;
+		this.outcomes = outcomes;
 	}
 
 	@Override
@@ -99,7 +106,7 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			}
 			else if (!scope.isClosed()) {
 				if (closer == null) {
-					closer = new AsyncCloser(scope, request);
+					closer = new AsyncCloser(scope, request, this.outcomes);
 					request.setAttribute(ASYNC_CLOSER_ATTRIBUTE, closer);
 				}
 				// Every startAsync clears the listeners of the AsyncContext
@@ -113,7 +120,7 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 		request.removeAttribute(SCOPE_ATTRIBUTE);
 		QueryBudgetExceededException closeFailure = null;
 		try {
-			scope.close();
+			this.outcomes.closing(outcome(scope, request, response, failure), scope::close);
 		}
 		catch (QueryBudgetExceededException ex) {
 			closeFailure = ex;
@@ -136,6 +143,36 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 		}
 		// An unlimited budget cannot be broken: skip the second report
 		logBreach(scope, request, "");
+	}
+
+	/**
+	 * The status the client gets: a failure that reached this filter, or a breach that
+	 * this filter turns into a problem detail, answers 500 unless the response is already
+	 * committed.
+	 */
+	private static RequestOutcome outcome(QueryScope scope, HttpServletRequest request,
+			@Nullable ServletResponse servletResponse, @Nullable Throwable failure) {
+		AppliedBudget applied = (AppliedBudget) request.getAttribute(APPLIED_ATTRIBUTE);
+		if (!(servletResponse instanceof HttpServletResponse response)) {
+			// An async context started without its response: the status is unknown
+			return new RequestOutcome(request.getMethod(), template(request, applied), 0);
+		}
+		int status = response.getStatus();
+		if (!response.isCommitted() && status < HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+				&& (failure != null || (applied != null && applied.engineMode().compareTo(EnforcementMode.FAIL) >= 0
+						&& scope.isBreached()))) {
+			status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+		}
+		return new RequestOutcome(request.getMethod(), template(request, applied), status);
+	}
+
+	private static @Nullable String template(HttpServletRequest request, @Nullable AppliedBudget applied) {
+		if (applied != null) {
+			return applied.template();
+		}
+		// A handler mapping without our interceptor, such as the actuator's
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return (pattern != null) ? pattern.toString() : null;
 	}
 
 	/**
@@ -229,9 +266,12 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 
 		private final HttpServletRequest request;
 
-		AsyncCloser(QueryScope scope, HttpServletRequest request) {
+		private final RequestOutcomes outcomes;
+
+		AsyncCloser(QueryScope scope, HttpServletRequest request, RequestOutcomes outcomes) {
 			this.scope = scope;
 			this.request = request;
+			this.outcomes = outcomes;
 		}
 
 		boolean claim() {
@@ -240,29 +280,31 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 
 		@Override
 		public void onComplete(AsyncEvent event) {
-			closeAfter("");
+			closeAfter(event, "");
 		}
 
 		@Override
 		public void onTimeout(AsyncEvent event) {
-			closeAfter(" before its asynchronous processing timed out");
+			closeAfter(event, " before its asynchronous processing timed out");
 		}
 
 		@Override
 		public void onError(AsyncEvent event) {
-			closeAfter(" before its asynchronous processing failed");
+			closeAfter(event, " before its asynchronous processing failed");
 		}
 
 		@Override
 		public void onStartAsync(AsyncEvent event) {
 		}
 
-		private void closeAfter(String when) {
+		private void closeAfter(AsyncEvent event, String when) {
 			if (!claim()) {
 				return;
 			}
 			try {
-				this.scope.close();
+				this.outcomes.closing(
+						outcome(this.scope, this.request, event.getSuppliedResponse(), event.getThrowable()),
+						this.scope::close);
 			}
 			catch (QueryBudgetExceededException ex) {
 				// No dispatch is left to fail: the listeners have the report, the log

@@ -6,6 +6,7 @@ import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.autoconfigure.BudgetResolver;
 import dev.querybudget.autoconfigure.QueryBudgetAutoConfiguration;
 import dev.querybudget.autoconfigure.QueryBudgetProperties;
+import dev.querybudget.autoconfigure.RequestOutcomes;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 		afterName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, FilterRegistrationBean.class })
-@ConditionalOnBean({ QueryBudgetTracker.class, BudgetResolver.class })
+@ConditionalOnBean({ QueryBudgetTracker.class, BudgetResolver.class, RequestOutcomes.class })
 public final class QueryBudgetWebMvcAutoConfiguration {
 
 	@Bean
@@ -43,9 +44,9 @@ public final class QueryBudgetWebMvcAutoConfiguration {
 
 	@Bean
 	FilterRegistrationBean<QueryBudgetFilter> queryBudgetFilter(QueryBudgetTracker tracker,
-			QueryBudgetProperties properties) {
+			QueryBudgetProperties properties, RequestOutcomes outcomes) {
 		FilterRegistrationBean<QueryBudgetFilter> registration = new FilterRegistrationBean<>(
-				new QueryBudgetFilter(tracker));
+				new QueryBudgetFilter(tracker, outcomes));
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
 		registration.setOrder(properties.getWeb().getFilterOrder());
 		return registration;

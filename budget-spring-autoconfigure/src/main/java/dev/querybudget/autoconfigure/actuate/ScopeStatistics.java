@@ -1,0 +1,188 @@
+package dev.querybudget.autoconfigure.actuate;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.querybudget.BudgetViolationListener;
+import dev.querybudget.CallSite;
+import dev.querybudget.FingerprintCount;
+import dev.querybudget.ScopeKind;
+import dev.querybudget.ScopeReport;
+import dev.querybudget.autoconfigure.actuate.QueryBudgetEndpoint.BreachDescriptor;
+import dev.querybudget.autoconfigure.actuate.QueryBudgetEndpoint.ShapeDescriptor;
+import dev.querybudget.autoconfigure.actuate.QueryBudgetEndpoint.ViolationDescriptor;
+
+/**
+ * Keeps what the endpoint shows of the closed scopes, in bounded memory: figures of at
+ * most {@value #MAX_SCOPES} scopes, the last {@value #MAX_BREACHES} breaches, and the N+1
+ * and duplicate shapes of at most {@value #MAX_SHAPES} scope and shape pairs each. Shapes
+ * appear as fingerprints, never with literal or parameter values.
+ *
+ * @author Query Budget contributors
+ */
+final class ScopeStatistics implements BudgetViolationListener {
+
+	static final int MAX_SCOPES = 500;
+
+	static final int MAX_BREACHES = 20;
+
+	static final int MAX_SHAPES = 200;
+
+	static final int TOP_SHAPES = 10;
+
+	private static final int MAX_SQL_LENGTH = 300;
+
+	private final Clock clock;
+
+	private final ConcurrentMap<ScopeKey, ObservedScope> scopes = new ConcurrentHashMap<>();
+
+	private final AtomicLong untracked = new AtomicLong();
+
+	private final Deque<BreachDescriptor> breaches = new ArrayDeque<>();
+
+	private final ConcurrentMap<ShapeKey, ShapeTotals> nPlusOne = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<ShapeKey, ShapeTotals> duplicates = new ConcurrentHashMap<>();
+
+	ScopeStatistics(Clock clock) {
+		this.clock = clock;
+	}
+
+	@Override
+	public void scopeClosed(ScopeReport report) {
+		ScopeKey key = new ScopeKey(report.kind(), report.name());
+		ObservedScope observed = this.scopes.get(key);
+		if (observed == null) {
+			if (this.scopes.size() >= MAX_SCOPES) {
+				this.untracked.incrementAndGet();
+				return;
+			}
+			observed = this.scopes.computeIfAbsent(key, (k) -> new ObservedScope());
+		}
+		observed.record(report.statementCount(), report.isBreached());
+		if (report.isBreached()) {
+			addBreach(report);
+		}
+		for (FingerprintCount suspect : report.nPlusOneSuspects()) {
+			shape(this.nPlusOne, key, suspect).add(suspect, suspect.distinctParameterSets());
+		}
+		for (FingerprintCount duplicate : report.duplicates()) {
+			shape(this.duplicates, key, duplicate).add(duplicate, duplicate.duplicates());
+		}
+	}
+
+	private void addBreach(ScopeReport report) {
+		List<ViolationDescriptor> violations = new ArrayList<>(report.violations().size());
+		report.violations()
+			.forEach((violation) -> violations.add(new ViolationDescriptor(violation.rule(), violation.level(),
+					violation.limit(), violation.actual())));
+		BreachDescriptor breach = new BreachDescriptor(this.clock.instant(), report.kind(), report.name(),
+				report.statementCount(), report.verdict(), violations);
+		synchronized (this.breaches) {
+			if (this.breaches.size() == MAX_BREACHES) {
+				this.breaches.removeLast();
+			}
+			this.breaches.addFirst(breach);
+		}
+	}
+
+	private static ShapeTotals shape(ConcurrentMap<ShapeKey, ShapeTotals> shapes, ScopeKey scope,
+			FingerprintCount count) {
+		ShapeKey key = new ShapeKey(scope, count.fingerprint().hash(), count.fingerprint().normalizedSql());
+		ShapeTotals totals = shapes.get(key);
+		if (totals == null) {
+			// Past the cap, new shapes are folded into a throwaway total
+			totals = (shapes.size() < MAX_SHAPES) ? shapes.computeIfAbsent(key, (k) -> new ShapeTotals())
+					: new ShapeTotals();
+		}
+		return totals;
+	}
+
+	Map<ScopeKey, ObservedScope.Figures> figures() {
+		Map<ScopeKey, ObservedScope.Figures> figures = new LinkedHashMap<>();
+		this.scopes.forEach((key, observed) -> figures.put(key, observed.figures()));
+		return figures;
+	}
+
+	long untrackedScopes() {
+		return this.untracked.get();
+	}
+
+	List<BreachDescriptor> recentBreaches() {
+		synchronized (this.breaches) {
+			return List.copyOf(this.breaches);
+		}
+	}
+
+	List<ShapeDescriptor> topNPlusOne() {
+		return top(this.nPlusOne);
+	}
+
+	List<ShapeDescriptor> topDuplicates() {
+		return top(this.duplicates);
+	}
+
+	private static List<ShapeDescriptor> top(ConcurrentMap<ShapeKey, ShapeTotals> shapes) {
+		List<ShapeDescriptor> all = new ArrayList<>();
+		shapes.forEach((key, totals) -> all.add(totals.describe(key)));
+		all.sort(Comparator.comparingLong(ShapeDescriptor::occurrences)
+			.thenComparingLong(ShapeDescriptor::worst)
+			.reversed());
+		return List.copyOf(all.subList(0, Math.min(TOP_SHAPES, all.size())));
+	}
+
+	record ScopeKey(ScopeKind kind, String name) {
+
+	}
+
+	private record ShapeKey(ScopeKey scope, long hash, String normalizedSql) {
+
+	}
+
+	/**
+	 * How often one shape misbehaved in one scope.
+	 */
+	private static final class ShapeTotals {
+
+		private long occurrences;
+
+		private long executions;
+
+		private long worst;
+
+		private String statementKind = "";
+
+		private String callSite = "";
+
+		synchronized void add(FingerprintCount count, long measure) {
+			this.occurrences++;
+			this.executions += count.executions();
+			this.worst = Math.max(this.worst, measure);
+			this.statementKind = count.kind().name();
+			CallSite site = count.callSite();
+			if (site != null) {
+				this.callSite = site.toString();
+			}
+		}
+
+		synchronized ShapeDescriptor describe(ShapeKey key) {
+			String sql = key.normalizedSql();
+			if (sql.length() > MAX_SQL_LENGTH) {
+				sql = sql.substring(0, MAX_SQL_LENGTH) + "...";
+			}
+			return new ShapeDescriptor(key.scope().kind(), key.scope().name(), this.statementKind, sql,
+					this.occurrences, this.executions, this.worst, this.callSite.isEmpty() ? null : this.callSite);
+		}
+
+	}
+
+}

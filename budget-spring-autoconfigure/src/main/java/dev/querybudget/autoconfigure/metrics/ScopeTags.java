@@ -1,0 +1,102 @@
+package dev.querybudget.autoconfigure.metrics;
+
+import java.util.Locale;
+import java.util.Set;
+
+import dev.querybudget.ScopeKind;
+import dev.querybudget.ScopeReport;
+import dev.querybudget.autoconfigure.RequestOutcome;
+import io.micrometer.core.instrument.Tags;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bounded tag values of one closed scope: a request is tagged by its URI template,
+ * normalised HTTP method and status, never by its raw path or method.
+ *
+ * @param kind the scope kind, lower case
+ * @param scope the scope name
+ * @param method the HTTP method
+ * @param uri the URI template
+ * @param status the HTTP status
+ * @param outcome the outcome of the status
+ * @author Query Budget contributors
+ */
+record ScopeTags(String kind, String scope, String method, String uri, String status, String outcome) {
+
+	static final String NONE = "NONE";
+
+	static final String UNKNOWN = "UNKNOWN";
+
+	private static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
+			"TRACE");
+
+	private static final String[] KINDS = kinds();
+
+	static ScopeTags of(ScopeReport report, @Nullable RequestOutcome request) {
+		String kind = KINDS[report.kind().ordinal()];
+		if (report.kind() != ScopeKind.REQUEST) {
+			return new ScopeTags(kind, report.name(), NONE, NONE, NONE, NONE);
+		}
+		if (request == null) {
+			// A request scope closed by other code than the filter: nothing bounded to
+			// tag
+			return new ScopeTags(kind, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN);
+		}
+		String method = HTTP_METHODS.contains(request.httpMethod()) ? request.httpMethod() : UNKNOWN;
+		String uri = uri(request.uriTemplate(), request.status());
+		String status = (request.status() >= 100 && request.status() < 600) ? Integer.toString(request.status())
+				: UNKNOWN;
+		return new ScopeTags(kind, method + " " + uri, method, uri, status, outcome(request.status()));
+	}
+
+	private static String uri(@Nullable String template, int status) {
+		if (template != null) {
+			return template.isEmpty() ? "root" : template;
+		}
+		if (status == 404) {
+			return "NOT_FOUND";
+		}
+		return (status >= 300 && status < 400) ? "REDIRECTION" : UNKNOWN;
+	}
+
+	private static String outcome(int status) {
+		return switch (status / 100) {
+			case 1 -> "INFORMATIONAL";
+			case 2 -> "SUCCESS";
+			case 3 -> "REDIRECTION";
+			case 4 -> "CLIENT_ERROR";
+			case 5 -> "SERVER_ERROR";
+			default -> UNKNOWN;
+		};
+	}
+
+	Tags tags() {
+		return Tags.of(QueryBudgetMeters.Tag.KIND.asString(), this.kind, QueryBudgetMeters.Tag.SCOPE.asString(),
+				this.scope, QueryBudgetMeters.Tag.METHOD.asString(), this.method, QueryBudgetMeters.Tag.URI.asString(),
+				this.uri, QueryBudgetMeters.Tag.STATUS.asString(), this.status,
+				QueryBudgetMeters.Tag.OUTCOME.asString(), this.outcome);
+	}
+
+	Tags limitTags() {
+		return Tags.of(QueryBudgetMeters.Tag.KIND.asString(), this.kind, QueryBudgetMeters.Tag.SCOPE.asString(),
+				this.scope, QueryBudgetMeters.Tag.METHOD.asString(), this.method, QueryBudgetMeters.Tag.URI.asString(),
+				this.uri);
+	}
+
+	/**
+	 * The limit gauges do not depend on the status.
+	 */
+	ScopeTags withoutStatus() {
+		return new ScopeTags(this.kind, this.scope, this.method, this.uri, NONE, NONE);
+	}
+
+	private static String[] kinds() {
+		ScopeKind[] kinds = ScopeKind.values();
+		String[] names = new String[kinds.length];
+		for (int i = 0; i < kinds.length; i++) {
+			names[i] = kinds[i].name().toLowerCase(Locale.ROOT);
+		}
+		return names;
+	}
+
+}

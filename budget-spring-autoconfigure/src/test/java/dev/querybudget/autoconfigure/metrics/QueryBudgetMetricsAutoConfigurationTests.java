@@ -1,0 +1,157 @@
+package dev.querybudget.autoconfigure.metrics;
+
+import java.util.Arrays;
+
+import dev.querybudget.Budget;
+import dev.querybudget.BudgetViolationListener;
+import dev.querybudget.EnforcementMode;
+import dev.querybudget.QueryBudgetTracker;
+import dev.querybudget.QueryScope;
+import dev.querybudget.ScopeKind;
+import dev.querybudget.autoconfigure.QueryBudgetAutoConfiguration;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import net.ttddyy.observation.boot.autoconfigure.ProxyDataSourceBuilderCustomizer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Conditions of {@link QueryBudgetMetricsAutoConfiguration} and the meters a closed scope
+ * records.
+ */
+class QueryBudgetMetricsAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(QueryBudgetAutoConfiguration.class,
+				QueryBudgetMetricsAutoConfiguration.class, DataSourceAutoConfiguration.class,
+				JdbcTemplateAutoConfiguration.class, MetricsAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class))
+		.withClassLoader(new FilteredClassLoader(ProxyDataSourceBuilderCustomizer.class))
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:metrics-${random.uuid}");
+
+	@Test
+	void closedJobScopeRecordsItsStatementsViolationsAndLimits() {
+		this.runner.run((context) -> {
+			runJob(context, Budget.builder().maxStatements(1).critical(2).build(), 3);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			DistributionSummary statements = registry.get("query.budget.scope.statements")
+				.tag("kind", "job")
+				.tag("scope", "NightlyJob#run")
+				.tag("method", "NONE")
+				.tag("uri", "NONE")
+				.tag("status", "NONE")
+				.tag("outcome", "NONE")
+				.summary();
+			assertThat(statements.count()).isEqualTo(1);
+			assertThat(statements.totalAmount()).isEqualTo(3);
+			assertThat(registry.get("query.budget.violations")
+				.tag("scope", "NightlyJob#run")
+				.tag("level", "critical")
+				.tag("rule", "statements")
+				.counter()
+				.count()).isEqualTo(1);
+			assertThat(registry.get("query.budget.scope.limit").tag("level", "max").gauge().value()).isEqualTo(1);
+			assertThat(registry.get("query.budget.scope.limit").tag("level", "critical").gauge().value()).isEqualTo(2);
+			assertThat(registry.get("query.budget.scope.db.time").timer().count()).isEqualTo(1);
+			assertThat(registry.get("query.budget.scope.duplicates").summary().count()).isEqualTo(1);
+			assertThat(registry.get("query.budget.scope.n.plus.one").summary().count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void statementsHistogramHasBucketsAtTheBudgetMaxAndCritical() {
+		this.runner.run((context) -> {
+			runJob(context, Budget.builder().maxStatements(700).critical(900).build(), 1);
+			double[] buckets = buckets(context);
+			assertThat(buckets).contains(1.0, 700.0, 900.0, 1000.0).hasSizeBetween(30, 60);
+		});
+	}
+
+	@Test
+	void histogramsCanBeSwitchedOffLeavingTheBudgetBuckets() {
+		this.runner.withPropertyValues("query-budget.metrics.histogram=false").run((context) -> {
+			runJob(context, Budget.builder().maxStatements(700).critical(900).build(), 1);
+			assertThat(buckets(context)).containsExactly(700.0, 900.0);
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("query.budget.scope.db.time")
+				.timer()
+				.takeSnapshot()
+				.histogramCounts()).isEmpty();
+		});
+	}
+
+	@Test
+	void bootHistogramPropertyAlsoSwitchesHistogramsOff() {
+		this.runner.withPropertyValues("management.metrics.distribution.percentiles-histogram.query.budget=false")
+			.run((context) -> {
+				runJob(context, Budget.builder().maxStatements(700).critical(900).build(), 1);
+				assertThat(buckets(context)).containsExactly(700.0, 900.0);
+			});
+	}
+
+	@Test
+	void meterFilterPropertiesOfBootApply() {
+		this.runner.withPropertyValues("management.metrics.enable.query.budget=false").run((context) -> {
+			runJob(context, Budget.ofMaxStatements(1), 2);
+			assertThat(context.getBean(MeterRegistry.class).find("query.budget.scope.statements").meters()).isEmpty();
+		});
+	}
+
+	@Test
+	void backsOffWithoutMicrometer() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(QueryBudgetAutoConfiguration.class,
+					QueryBudgetMetricsAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withClassLoader(new FilteredClassLoader(ProxyDataSourceBuilderCustomizer.class, MeterRegistry.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(QueryBudgetMetrics.class));
+	}
+
+	@Test
+	void backsOffWithoutMeterRegistry() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(QueryBudgetAutoConfiguration.class,
+					QueryBudgetMetricsAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(ProxyDataSourceBuilderCustomizer.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(QueryBudgetMetrics.class)
+				.doesNotHaveBean(BudgetViolationListener.class));
+	}
+
+	private static void runJob(AssertableApplicationContext context, Budget budget, int statements) {
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		QueryScope scope = context.getBean(QueryBudgetTracker.class)
+			.open(ScopeKind.JOB, "NightlyJob#run", budget, EnforcementMode.RECORD);
+		try {
+			for (int i = 0; i < statements; i++) {
+				jdbc.queryForObject("select " + i, Integer.class);
+			}
+		}
+		finally {
+			scope.close();
+		}
+	}
+
+	private static double[] buckets(AssertableApplicationContext context) {
+		CountAtBucket[] counts = context.getBean(MeterRegistry.class)
+			.get("query.budget.scope.statements")
+			.summary()
+			.takeSnapshot()
+			.histogramCounts();
+		return Arrays.stream(counts).mapToDouble(CountAtBucket::bucket).toArray();
+	}
+
+}

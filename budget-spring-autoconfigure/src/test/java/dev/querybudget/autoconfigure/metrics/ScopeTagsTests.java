@@ -1,0 +1,60 @@
+package dev.querybudget.autoconfigure.metrics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.querybudget.Budget;
+import dev.querybudget.ScopeKind;
+import dev.querybudget.ScopeReport;
+import dev.querybudget.Verdict;
+import dev.querybudget.autoconfigure.RequestOutcome;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tag values stay bounded whatever a client sends.
+ */
+class ScopeTagsTests {
+
+	@Test
+	void requestIsTaggedByItsTemplateMethodAndStatus() {
+		assertThat(ScopeTags.of(report(ScopeKind.REQUEST, "GET /owners/{id}"),
+				new RequestOutcome("GET", "/owners/{id}", 200)))
+			.isEqualTo(new ScopeTags("request", "GET /owners/{id}", "GET", "/owners/{id}", "200", "SUCCESS"));
+	}
+
+	@Test
+	void madeUpMethodAndUnmatchedPathAreTaggedWithFixedValues() {
+		assertThat(ScopeTags.of(report(ScopeKind.REQUEST, "VERB42"), new RequestOutcome("VERB42", null, 404)))
+			.isEqualTo(new ScopeTags("request", "UNKNOWN NOT_FOUND", "UNKNOWN", "NOT_FOUND", "404", "CLIENT_ERROR"));
+		assertThat(ScopeTags.of(report(ScopeKind.REQUEST, "GET"), new RequestOutcome("GET", null, 302)).uri())
+			.isEqualTo("REDIRECTION");
+	}
+
+	@Test
+	void unknownStatusIsTaggedUnknown() {
+		ScopeTags tags = ScopeTags.of(report(ScopeKind.REQUEST, "GET /x"), new RequestOutcome("GET", "/x", 0));
+		assertThat(tags.status()).isEqualTo("UNKNOWN");
+		assertThat(tags.outcome()).isEqualTo("UNKNOWN");
+	}
+
+	@Test
+	void requestClosedOutsideTheFilterIsTaggedUnknown() {
+		assertThat(ScopeTags.of(report(ScopeKind.REQUEST, "GET /owners/17"), null))
+			.isEqualTo(new ScopeTags("request", "UNKNOWN", "UNKNOWN", "UNKNOWN", "UNKNOWN", "UNKNOWN"));
+	}
+
+	@Test
+	void jobIsTaggedByItsNameAndNoHttpValues() {
+		assertThat(ScopeTags.of(report(ScopeKind.JOB, "NightlyJob#run"), new RequestOutcome("GET", "/x", 200)))
+			.isEqualTo(new ScopeTags("job", "NightlyJob#run", "NONE", "NONE", "NONE", "NONE"));
+	}
+
+	private static ScopeReport report(ScopeKind kind, String name) {
+		return new ScopeReport(kind, name, Budget.unlimited(), 0, Map.of(), 0, 0, 0, 0, 0, Duration.ZERO, List.of(), 0,
+				false, Verdict.WITHIN, List.of());
+	}
+
+}
