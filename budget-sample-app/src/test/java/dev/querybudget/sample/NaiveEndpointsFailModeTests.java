@@ -23,6 +23,9 @@ class NaiveEndpointsFailModeTests {
 	private static final String USER_BY_ID = "select u1_0.id, u1_0.active, u1_0.email, u1_0.joined_at, "
 			+ "u1_0.subscription_id, u1_0.username from users u1_0 where u1_0.id = ?";
 
+	private static final String TOURNAMENT_BY_ID = "select t1_0.id, t1_0.deleted, t1_0.game_id, t1_0.name, "
+			+ "t1_0.organizer_id, t1_0.starts_at, t1_0.status from tournaments t1_0 where t1_0.id = ?";
+
 	private static final String GAME_BY_ID = "select g1_0.id, g1_0.name, g1_0.slug from games g1_0 where g1_0.id = ?";
 
 	@Test
@@ -45,9 +48,7 @@ class NaiveEndpointsFailModeTests {
 	void registrationListFailsWithThreeNPlusOnesInItsView() {
 		assertThat(failureOf("registrationListAnswersWithinItsBudget"))
 			.hasMessageContaining("Scope 'GET /naive/registrations' executed 62 statements, budget is 2: OVER")
-			.hasMessageContaining(nPlusOne(20,
-					"select t1_0.id, t1_0.deleted, t1_0.game_id, t1_0.name, "
-							+ "t1_0.organizer_id, t1_0.starts_at, t1_0.status from tournaments t1_0 where t1_0.id = ?"))
+			.hasMessageContaining(nPlusOne(20, TOURNAMENT_BY_ID))
 			.hasMessageContaining(nPlusOne(20, USER_BY_ID))
 			.hasMessageContaining(nPlusOne(20,
 					"select pv1_0.id, pv1_0.method, pv1_0.status from payment_verifications pv1_0 where pv1_0.id = ?"))
