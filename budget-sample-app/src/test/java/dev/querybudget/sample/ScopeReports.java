@@ -9,9 +9,11 @@ import dev.querybudget.ScopeReport;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
- * Captures the report of every scope that closes. The one place where the sample's tests
- * get at reports, so that they can move to the budget-test module's assertions by
- * changing this class alone.
+ * Captures the report of every scope that closes, so that a test can assert the report of
+ * one request or job: its budget as the application resolved it, its verdict and its
+ * findings, within budget or not. (budget-test's assertions judge a block's statements or
+ * fail a test on any breach; they do not hand out the report of a scope the application
+ * opened.)
  */
 @TestComponent
 class ScopeReports implements BudgetViolationListener {
