@@ -38,8 +38,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Cost of one MockMvc request ({@code GET /owners/{id}}, one SELECT on in-memory H2
  * through JdbcTemplate and HikariCP) with the Query Budget starter, and without it (its
- * auto-configurations excluded). The request scope costs a filter, an interceptor, a
- * detached scope, the budget lookup and one counted statement.
+ * auto-configurations excluded), in an application with the actuator and a Prometheus
+ * registry, as in production. The request scope costs a filter, an interceptor, a
+ * detached scope, the budget lookup, one counted statement, and the scope's report
+ * recorded by the meters and the {@code querybudget} endpoint's statistics.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -52,7 +54,9 @@ public class RequestBenchmark {
 	private static final String EXCLUDE_STARTER = "spring.autoconfigure.exclude="
 			+ "dev.querybudget.autoconfigure.QueryBudgetAutoConfiguration,"
 			+ "dev.querybudget.autoconfigure.web.QueryBudgetWebMvcAutoConfiguration,"
-			+ "dev.querybudget.autoconfigure.aop.QueryBudgetAopAutoConfiguration";
+			+ "dev.querybudget.autoconfigure.aop.QueryBudgetAopAutoConfiguration,"
+			+ "dev.querybudget.autoconfigure.metrics.QueryBudgetMetricsAutoConfiguration,"
+			+ "dev.querybudget.autoconfigure.actuate.QueryBudgetEndpointAutoConfiguration";
 
 	@Param({ "with-starter", "without-starter" })
 	public String variant;
