@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * when the shape ran once or no application frame was found
  * @param batchExecutions executions that were JDBC batches
  * @param nPlusOneParameterSets the N+1 evidence: distinct parameter sets that came from
- * one source (an origin such as a lazy association, or else one call site), excluding
- * JDBC batches, batch fetches and declared repetition; see {@code docs/diagnosis.md}
+ * one source (a lazily loaded association wherever it was touched, or else one call
+ * site), excluding JDBC batches, batch fetches and declared repetition; see
+ * {@code docs/diagnosis.md}
  * @param callSites the distinct application frames of the sampled repeats (the 2nd, 3rd,
  * 4th, 8th... execution and the first exact duplicate), at most four, first seen first
  * @param origins what caused the executions, as declared by an adapter, at most eight

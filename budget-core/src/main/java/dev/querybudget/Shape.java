@@ -137,18 +137,20 @@ final class Shape {
 
 	/**
 	 * The N+1 evidence of this shape: the distinct parameter sets that came from one
-	 * source, the largest over its sources. A source is a non-exempt origin (a lazy
-	 * association, say), or, for executions no adapter attributed, the call site, when
-	 * the sampled repeats all came from the same one. JDBC batch executions, batch and
-	 * subselect fetches and declared repetition bring no evidence. The last two samples
-	 * decide the call site: a loop that is still running repeats its site, while keyed
-	 * lookups spread over the code do not.
+	 * source, the largest over its sources. A lazy load (a collection or to-one
+	 * association) is a source wherever the application touched it. Other executions,
+	 * such as entity loads, query methods and statements no adapter attributed, are
+	 * grouped by what caused them and count when the sampled repeats came from one call
+	 * site: the last two samples decide, as a loop that is still running repeats its
+	 * site, while keyed lookups spread over the code do not. JDBC batch executions, batch
+	 * and subselect fetches and declared repetition bring no evidence.
 	 */
 	long nPlusOneParameterSets() {
 		boolean oneSite = this.samples < 2 || Objects.equals(this.previousSampledSite, this.lastSampledSite);
 		long evidence = (oneSite) ? this.unattributedSets : 0;
 		for (int i = 0; i < this.originCount; i++) {
-			if (!this.origins[i].isExempt()) {
+			StatementOrigin origin = this.origins[i];
+			if (!origin.isExempt() && (oneSite || origin.isLazyLoad())) {
 				evidence = Math.max(evidence, this.originSets[i]);
 			}
 		}

@@ -91,6 +91,18 @@ public record StatementOrigin(Kind kind, String role, boolean batched, List<Stri
 		return this.batched || this.kind == Kind.ALLOWED;
 	}
 
+	/**
+	 * Returns whether the statements of this origin are loaded lazily by the ORM, not
+	 * called for by the application: their repetition is grouped by the origin, wherever
+	 * the application touched the association. Repetition of other origins, such as
+	 * entity loads and query methods, is grouped by call site, as distinct lookups from
+	 * different places in the code are no loop.
+	 * @return {@code true} for a {@link Kind#COLLECTION} or {@link Kind#TO_ONE} origin
+	 */
+	public boolean isLazyLoad() {
+		return this.kind == Kind.COLLECTION || this.kind == Kind.TO_ONE;
+	}
+
 	@Override
 	public String toString() {
 		return this.kind + " " + this.role + ((this.batched) ? " (batch fetch)" : "");

@@ -168,6 +168,31 @@ class DiagnosisTests {
 	}
 
 	@Test
+	void entityLoadsFromDifferentCallSitesAreNotAnNPlusOneButALoopOfThemIs() throws SQLException {
+		StatementOrigin load = StatementOrigin.entityLoad("Owner");
+		ScopeReport spread = report(() -> {
+			try (Attribution attribution = this.tracker.attribute(load)) {
+				this.db.ownerName(1);
+				this.db.ownerName(2);
+				this.db.ownerName(3);
+				this.db.ownerName(4);
+			}
+		});
+		assertThat(spread.nPlusOneSuspects()).isEmpty();
+		ScopeReport loop = report(() -> {
+			for (int id = 1; id <= 4; id++) {
+				try (Attribution attribution = this.tracker.attribute(load)) {
+					this.db.ownerName(id);
+				}
+			}
+		});
+		assertThat(loop.nPlusOneSuspects()).singleElement()
+			.satisfies((suspect) -> assertThat(suspect.nPlusOneOrigin()).isEqualTo(load));
+		assertThat(loop.format()).contains("    cause: Owner loaded by identifier one at a time\n"
+				+ "    fix: load them together: findAllById, a query with IN (...), or Session.findMultiple");
+	}
+
+	@Test
 	void loopAfterLookupsFromOtherCallSitesIsAnNPlusOne() throws SQLException {
 		ScopeReport report = report(() -> {
 			this.db.ownerName(1);
