@@ -165,11 +165,11 @@ public final class QueryBudgetTracker {
 	}
 
 	/**
-	 * Declares the repetition of the statements the calling thread runs until the
-	 * returned handle is closed deliberate, such as a loop of keyed lookups that cannot
-	 * be batched: they are still counted against the budget's statement limits, but never
-	 * reported as an N+1, whatever caused them. Applies to the scopes current when
-	 * called.
+	 * Declares deliberate the repetition of the statements the calling thread runs until
+	 * the returned handle is closed, such as a loop of keyed lookups that cannot be
+	 * batched: they still count against the budget's statement limits, but are never
+	 * reported as an N+1, whatever caused them. Called with no scope open on the thread,
+	 * it has no effect.
 	 * @param reason why the repetition is deliberate, shown in reports
 	 * @return the handle that ends the allowance, to close on this thread
 	 * @since 0.1.0

@@ -252,6 +252,22 @@ class DiagnosisTests {
 	}
 
 	@Test
+	void originEndsWithItsBlockWhenTheWorkThrows() throws SQLException {
+		StatementOrigin pets = StatementOrigin.collection("Owner.pets", false);
+		ScopeReport report = report(() -> {
+			try (Attribution attribution = this.tracker.attribute(pets)) {
+				this.db.execute("select * from no_such_table");
+			}
+			catch (SQLException ex) {
+				this.db.petsOf(1);
+			}
+		});
+		assertThat(report.failedStatementCount()).isEqualTo(1);
+		assertThat(report.fingerprints()).extracting(FingerprintCount::origins)
+			.containsExactlyInAnyOrder(List.of(new OriginCount(pets, 1, 1)), List.of());
+	}
+
+	@Test
 	void attributingWithoutAScopeReturnsTheSharedHandle() {
 		StatementOrigin origin = StatementOrigin.collection("Owner.pets", false);
 		assertThat(this.tracker.attribute(origin)).isSameAs(this.tracker.attribute(origin));
