@@ -1,5 +1,7 @@
 package dev.querybudget;
 
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +29,20 @@ public final class Attribution implements AutoCloseable {
 		this.active = active;
 		this.allowance = allowance;
 		this.previous = previous;
+	}
+
+	/**
+	 * Declares another origin in place of this handle's own, until the handle is closed:
+	 * for a unit of work whose cause changes as it goes, such as a flush that writes one
+	 * entity type after another. Does nothing once closed or on another thread.
+	 * @param origin the origin of the statements from now on
+	 */
+	public void replace(StatementOrigin origin) {
+		Objects.requireNonNull(origin, "'origin' must not be null");
+		ActiveScopes active = this.active;
+		if (!this.closed && active != null && active.isOwnedByCurrentThread()) {
+			active.restoreOrigin(this.allowance, origin);
+		}
 	}
 
 	/**

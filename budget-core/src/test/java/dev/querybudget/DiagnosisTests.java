@@ -268,6 +268,24 @@ class DiagnosisTests {
 	}
 
 	@Test
+	void replacedOriginHoldsUntilItsHandleCloses() throws SQLException {
+		StatementOrigin flush = StatementOrigin.flush("Session.flush");
+		StatementOrigin tag = StatementOrigin.flush("Tag");
+		ScopeReport report = report(() -> {
+			Attribution attribution = this.tracker.attribute(flush);
+			this.db.ownerName(1);
+			attribution.replace(tag);
+			this.db.ownerName(2);
+			attribution.close();
+			attribution.replace(flush);
+			this.db.ownerName(3);
+		});
+		assertThat(report.fingerprints()).singleElement()
+			.satisfies((count) -> assertThat(count.origins()).containsExactly(new OriginCount(flush, 1, 1),
+					new OriginCount(tag, 1, 1)));
+	}
+
+	@Test
 	void attributingWithoutAScopeReturnsTheSharedHandle() {
 		StatementOrigin origin = StatementOrigin.collection("Owner.pets", false);
 		assertThat(this.tracker.attribute(origin)).isSameAs(this.tracker.attribute(origin));

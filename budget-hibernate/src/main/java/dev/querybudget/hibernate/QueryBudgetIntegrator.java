@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.hibernate.internal.AttributingInitializeCollectionListener;
 import dev.querybudget.hibernate.internal.AttributingLoadListener;
+import dev.querybudget.hibernate.internal.FlushAttribution;
 import dev.querybudget.hibernate.internal.Origins;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
@@ -22,7 +23,8 @@ import org.hibernate.integrator.spi.Integrator;
  * reports name the association behind an N+1 ({@code Owner.pets}, {@code Pet.owner}) and
  * the fix, rather than only the SQL. It wraps Hibernate's collection-initialisation and
  * load listeners, whatever they are, and declares the origin for the statements each one
- * runs; the to-one associations leading to each entity are read from the mapping once.
+ * runs, and names the entity or collection each write of a flush is for; the to-one
+ * associations leading to each entity are read from the mapping once.
  * <p>
  * Register it explicitly, as it needs the application's tracker: with Spring Boot the
  * starter does it; with JPA bootstrapping, through the
@@ -53,6 +55,15 @@ public final class QueryBudgetIntegrator implements Integrator {
 				(listener) -> new AttributingInitializeCollectionListener(listener, this.tracker, origins));
 		wrap(registry.getEventListenerGroup(EventType.LOAD),
 				(listener) -> new AttributingLoadListener(listener, this.tracker, origins));
+		FlushAttribution flushes = new FlushAttribution(this.tracker, origins);
+		wrap(registry.getEventListenerGroup(EventType.FLUSH), flushes::wrap);
+		wrap(registry.getEventListenerGroup(EventType.AUTO_FLUSH), flushes::wrap);
+		registry.getEventListenerGroup(EventType.PRE_INSERT).appendListener(flushes);
+		registry.getEventListenerGroup(EventType.PRE_UPDATE).appendListener(flushes);
+		registry.getEventListenerGroup(EventType.PRE_DELETE).appendListener(flushes);
+		registry.getEventListenerGroup(EventType.PRE_COLLECTION_RECREATE).appendListener(flushes);
+		registry.getEventListenerGroup(EventType.PRE_COLLECTION_UPDATE).appendListener(flushes);
+		registry.getEventListenerGroup(EventType.PRE_COLLECTION_REMOVE).appendListener(flushes);
 	}
 
 	private static <T> void wrap(EventListenerGroup<T> group, UnaryOperator<T> wrapper) {

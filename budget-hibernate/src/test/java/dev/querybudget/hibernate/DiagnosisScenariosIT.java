@@ -42,6 +42,9 @@ class DiagnosisScenariosIT {
 
 	private static Petclinic petclinic;
 
+	// ids of the tags the write scenarios insert, never used twice in the schema's life
+	private static long nextTagId = 100;
+
 	@BeforeAll
 	static void startPetclinic() {
 		petclinic = new Petclinic();
@@ -79,6 +82,18 @@ class DiagnosisScenariosIT {
 				+ "    fix: fetch Pet.owner with the Pet entities: JOIN FETCH p.owner in the query that loaded them, "
 				+ "@EntityGraph(attributePaths = \"owner\") on the repository method\n")
 			.doesNotContain("secret");
+	}
+
+	@Test
+	void unbatchedFlushNamesTheEntityAndTheBatchingSettings() {
+		ScopeReport report = run(DiagnosisScenariosIT::flushNewTagsOneByOne);
+		assertThat(report.nPlusOneSuspects()).singleElement()
+			.satisfies((suspect) -> assertThat(suspect.nPlusOneOrigin()).isEqualTo(StatementOrigin.flush("Tag")));
+		assertThat(report.format())
+			.contains("    cause: flush of Tag, one statement per entity\n"
+					+ "    fix: batch the writes: hibernate.jdbc.batch_size, hibernate.order_inserts and "
+					+ "hibernate.order_updates")
+			.doesNotContain("tag-2");
 	}
 
 	@Test
@@ -168,12 +183,16 @@ class DiagnosisScenariosIT {
 							.setParameter("id", id)
 							.getResultList();
 					}
-				}), new Scenario("`JOIN FETCH o.pets`, then the loop", null, DiagnosisScenariosIT::joinFetchPets),
+				}),
+				new Scenario("flush of new entities without JDBC batching", "FLUSH Tag",
+						DiagnosisScenariosIT::flushNewTagsOneByOne),
+				new Scenario("`JOIN FETCH o.pets`, then the loop", null, DiagnosisScenariosIT::joinFetchPets),
 				new Scenario("entity graph `pets`, then the loop", null, DiagnosisScenariosIT::entityGraphPets),
 				new Scenario("`@BatchSize` `Owner.tags` in a loop", null, DiagnosisScenariosIT::touchEveryOwnersTags),
 				new Scenario("JDBC batch of inserts", null, (session) -> {
 					session.setJdbcBatchSize(5);
-					for (long id = 100; id < 120; id++) {
+					for (int i = 0; i < 20; i++) {
+						long id = nextTagId++;
 						session.persist(new Tag(id, "tag-" + id));
 					}
 					session.flush();
@@ -187,6 +206,14 @@ class DiagnosisScenariosIT {
 					session.find(Owner.class, 3L);
 					session.find(Owner.class, 4L);
 				}));
+	}
+
+	private static void flushNewTagsOneByOne(Session session) {
+		for (int i = 0; i < 20; i++) {
+			long id = nextTagId++;
+			session.persist(new Tag(id, "tag-" + id));
+		}
+		session.flush();
 	}
 
 	private static void touchEveryOwnersPets(Session session) {

@@ -28,6 +28,13 @@ public final class Origins {
 
 	private final Map<String, StatementOrigin> entityLoads = new HashMap<>();
 
+	private final Map<String, StatementOrigin> flushes = new HashMap<>();
+
+	/**
+	 * Reads the origins of a mapping.
+	 * @param metadata the mapping
+	 * @param defaultBatchFetchSize the session factory's default batch fetch size
+	 */
 	public Origins(Metadata metadata, int defaultBatchFetchSize) {
 		Map<String, List<String>> associations = new HashMap<>();
 		for (PersistentClass entity : metadata.getEntityBindings()) {
@@ -47,6 +54,7 @@ public final class Origins {
 			boolean batched = effective(entity.getBatchSize(), defaultBatchFetchSize) > 1;
 			this.toOnes.put(entity.getEntityName(), StatementOrigin.toOne(name, batched, leading));
 			this.entityLoads.put(entity.getEntityName(), StatementOrigin.entityLoad(name));
+			this.flushes.put(entity.getEntityName(), StatementOrigin.flush(name));
 		}
 		for (Collection collection : metadata.getCollectionBindings()) {
 			PersistentClass owner = collection.getOwner();
@@ -54,6 +62,7 @@ public final class Origins {
 			boolean batched = collection.isSubselectLoadable()
 					|| effective(collection.getBatchSize(), defaultBatchFetchSize) > 1;
 			this.collections.put(collection.getRole(), StatementOrigin.collection(role, batched));
+			this.flushes.put(collection.getRole(), StatementOrigin.flush(role));
 		}
 	}
 
@@ -61,16 +70,41 @@ public final class Origins {
 		return (batchSize >= 0) ? batchSize : defaultBatchFetchSize;
 	}
 
+	/**
+	 * Returns the origin of the initialisation of a collection.
+	 * @param role the full collection role
+	 * @return the origin, such as {@code Owner.pets}
+	 */
 	public StatementOrigin collection(String role) {
 		StatementOrigin origin = this.collections.get(role);
 		return (origin != null) ? origin : StatementOrigin.collection(role, false);
 	}
 
+	/**
+	 * Returns the origin of the loading of a to-one target.
+	 * @param entityName the full entity name
+	 * @return the origin, with the associations that lead to the entity
+	 */
 	public StatementOrigin toOne(String entityName) {
 		StatementOrigin origin = this.toOnes.get(entityName);
 		return (origin != null) ? origin : StatementOrigin.toOne(entityName, false, List.of());
 	}
 
+	/**
+	 * Returns the origin of the writes of an entity or a collection in a flush.
+	 * @param name the entity name or collection role
+	 * @return the origin, such as a flush of {@code Owner} or {@code Owner.tags}
+	 */
+	public StatementOrigin flush(String name) {
+		StatementOrigin origin = this.flushes.get(name);
+		return (origin != null) ? origin : StatementOrigin.flush(name);
+	}
+
+	/**
+	 * Returns the origin of the loading of an entity by identifier.
+	 * @param entityName the full entity name
+	 * @return the origin
+	 */
 	public StatementOrigin entityLoad(String entityName) {
 		StatementOrigin origin = this.entityLoads.get(entityName);
 		return (origin != null) ? origin : StatementOrigin.entityLoad(entityName);
