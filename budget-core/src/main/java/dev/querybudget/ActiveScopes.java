@@ -35,6 +35,10 @@ public final class ActiveScopes {
 
 	private boolean started;
 
+	private @Nullable StatementOrigin origin;
+
+	private @Nullable StatementOrigin allowance;
+
 	ActiveScopes(CurrentScopes owner, QueryBudgetTracker tracker, CallSiteLocator locator, Thread thread) {
 		this.owner = owner;
 		this.tracker = tracker;
@@ -151,11 +155,14 @@ public final class ActiveScopes {
 			boolean trackIdentity, int batchSize, long rows, boolean success, long roundTripNanos, long shapeNanos) {
 		boolean siteLocated = false;
 		CallSite site = null;
+		// declared repetition outranks whatever Hibernate declares inside the loop
+		StatementOrigin cause = (this.allowance != null) ? this.allowance : this.origin;
 		for (int i = 0; i < this.depth; i++) {
 			QueryScope scope = this.scopes[i];
 			try {
-				Shape shape = batchEntry ? scope.recordBatchEntry(fingerprint, shapeNanos) : scope.record(fingerprint,
-						identity, trackIdentity, batchSize, rows, success, roundTripNanos, shapeNanos);
+				Shape shape = batchEntry ? scope.recordBatchEntry(fingerprint, cause, shapeNanos)
+						: scope.record(fingerprint, identity, trackIdentity, batchSize, cause, rows, success,
+								roundTripNanos, shapeNanos);
 				if (shape != null) {
 					if (!siteLocated) {
 						site = this.locator.locate();
@@ -167,6 +174,31 @@ public final class ActiveScopes {
 			catch (RuntimeException ex) {
 				scope.fail(ex);
 			}
+		}
+	}
+
+	/**
+	 * Declares the origin of the statements this thread runs until the returned handle is
+	 * closed; see {@link QueryBudgetTracker#attribute(StatementOrigin)}.
+	 */
+	Attribution attribute(StatementOrigin origin) {
+		boolean allowed = origin.kind() == StatementOrigin.Kind.ALLOWED;
+		StatementOrigin previous = (allowed) ? this.allowance : this.origin;
+		if (allowed) {
+			this.allowance = origin;
+		}
+		else {
+			this.origin = origin;
+		}
+		return new Attribution(this, allowed, previous);
+	}
+
+	void restoreOrigin(boolean allowed, @Nullable StatementOrigin previous) {
+		if (allowed) {
+			this.allowance = previous;
+		}
+		else {
+			this.origin = previous;
 		}
 	}
 

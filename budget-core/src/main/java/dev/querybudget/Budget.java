@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxUpdates maximum number of {@code UPDATE} statements
  * @param maxDeletes maximum number of {@code DELETE} statements
  * @param maxDuplicates maximum number of exact duplicates (same SQL, same parameters)
- * @param nPlusOneThreshold number of distinct parameter sets of one statement shape from
- * which it is an N+1 violation, at least 2
+ * @param nPlusOneThreshold N+1 evidence of one statement shape (distinct parameter sets
+ * from one source, see {@link FingerprintCount#nPlusOneParameterSets()}) from which it is
+ * an N+1 violation, at least 2
  * @param maxDbTime maximum database time, or {@code null} for no limit
  * @since 0.1.0
  */

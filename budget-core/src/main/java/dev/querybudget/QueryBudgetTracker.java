@@ -149,6 +149,36 @@ public final class QueryBudgetTracker {
 		return this.currentScopes.get();
 	}
 
+	/**
+	 * Declares what causes the statements the calling thread runs until the returned
+	 * handle is closed, so that reports name it: an ORM adapter brackets the work of a
+	 * lazy load with it. Declarations nest, the innermost wins. When no scope is current
+	 * this costs one {@link ThreadLocal} read and returns a shared handle.
+	 * @param origin what causes the statements
+	 * @return the handle that restores the previous origin, to close on this thread
+	 * @since 0.1.0
+	 */
+	public Attribution attribute(StatementOrigin origin) {
+		Objects.requireNonNull(origin, "'origin' must not be null");
+		ActiveScopes active = this.currentScopes.get();
+		return (active != null) ? active.attribute(origin) : Attribution.NONE;
+	}
+
+	/**
+	 * Declares deliberate the repetition of the statements the calling thread runs until
+	 * the returned handle is closed, such as a loop of keyed lookups that cannot be
+	 * batched: they still count against the budget's statement limits, but are never
+	 * reported as an N+1, whatever caused them. Called with no scope open on the thread,
+	 * it has no effect.
+	 * @param reason why the repetition is deliberate, shown in reports
+	 * @return the handle that ends the allowance, to close on this thread
+	 * @since 0.1.0
+	 */
+	public Attribution allowRepetition(String reason) {
+		Objects.requireNonNull(reason, "'reason' must not be null");
+		return attribute(new StatementOrigin(StatementOrigin.Kind.ALLOWED, reason, false, List.of()));
+	}
+
 	ActiveScopes activeScopesOrCreate() {
 		return this.currentScopes.getOrCreate(this.locator, this);
 	}

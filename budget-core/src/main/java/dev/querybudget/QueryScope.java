@@ -237,7 +237,7 @@ public final class QueryScope implements AutoCloseable {
 		if (budget.maxDuplicates() != Budget.UNLIMITED || budget.nPlusOneThreshold() != Budget.UNLIMITED) {
 			for (Shape shape : this.shapes.values()) {
 				duplicates += shape.duplicates();
-				worst = Math.max(worst, shape.distinctParameterSets());
+				worst = Math.max(worst, shape.nPlusOneParameterSets());
 			}
 		}
 		long[] byKind = this.statementsByKind;
@@ -313,8 +313,8 @@ public final class QueryScope implements AutoCloseable {
 	/**
 	 * Records one round trip; returns the shape when its call site should be captured.
 	 */
-	@Nullable Shape record(StatementFingerprint fingerprint, long identity, boolean trackIdentity, int batchSize, long rowCount,
-			boolean success, long roundTripNanos, long shapeNanos) {
+	@Nullable Shape record(StatementFingerprint fingerprint, long identity, boolean trackIdentity, int batchSize,
+			@Nullable StatementOrigin origin, long rowCount, boolean success, long roundTripNanos, long shapeNanos) {
 		synchronized (this.lock) {
 			if (this.closed || this.incomplete || this.mode == EnforcementMode.OFF) {
 				return null;
@@ -332,7 +332,7 @@ public final class QueryScope implements AutoCloseable {
 				this.failed++;
 			}
 			this.dbTimeNanos += roundTripNanos;
-			return recordShape(fingerprint, identity, trackIdentity, shapeNanos);
+			return recordShape(fingerprint, identity, trackIdentity, batchSize > 0, origin, shapeNanos);
 		}
 	}
 
@@ -340,17 +340,17 @@ public final class QueryScope implements AutoCloseable {
 	 * Records a further statement of a plain-statement batch already counted as a round
 	 * trip.
 	 */
-	@Nullable Shape recordBatchEntry(StatementFingerprint fingerprint, long shapeNanos) {
+	@Nullable Shape recordBatchEntry(StatementFingerprint fingerprint, @Nullable StatementOrigin origin, long shapeNanos) {
 		synchronized (this.lock) {
 			if (this.closed || this.incomplete || this.mode == EnforcementMode.OFF) {
 				return null;
 			}
-			return recordShape(fingerprint, 0, false, shapeNanos);
+			return recordShape(fingerprint, 0, false, true, origin, shapeNanos);
 		}
 	}
 
 	private @Nullable Shape recordShape(StatementFingerprint fingerprint, long identity, boolean trackIdentity,
-			long nanos) {
+			boolean batch, @Nullable StatementOrigin origin, long nanos) {
 		Shape shape = this.shapes.get(fingerprint);
 		if (shape == null) {
 			if (this.shapes.size() >= this.tracker.settings().maxFingerprintsPerScope()) {
@@ -360,7 +360,7 @@ public final class QueryScope implements AutoCloseable {
 			shape = new Shape(fingerprint);
 			this.shapes.put(fingerprint, shape);
 		}
-		boolean locate = shape.record(identity, trackIdentity, nanos,
+		boolean locate = shape.record(identity, trackIdentity, batch, origin, nanos,
 				this.tracker.settings().maxParameterSetsPerFingerprint(), this.tracker.slowNanos());
 		return (locate) ? shape : null;
 	}

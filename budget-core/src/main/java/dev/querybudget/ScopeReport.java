@@ -44,9 +44,6 @@ public record ScopeReport(ScopeKind kind, String name, Budget budget, long state
 		long failedStatementCount, long rejectedStatementCount, Duration dbTime, List<FingerprintCount> fingerprints,
 		long overflowCount, boolean incomplete, Verdict verdict, List<BudgetViolation> violations) {
 
-	private static final String N_PLUS_ONE_FIX = "batch or join-fetch: JOIN FETCH / @EntityGraph / @BatchSize / "
-			+ "default_batch_fetch_size, or load all rows in one query with IN (...)";
-
 	private static final String DUPLICATE_FIX = "reuse the loaded value (pass it down, or cache it for the scope)";
 
 	private static final int MAX_SQL_IN_TEXT = 300;
@@ -90,7 +87,7 @@ public record ScopeReport(ScopeKind kind, String name, Budget budget, long state
 		List<BudgetViolation> found = new ArrayList<>();
 		long worst = 0;
 		for (FingerprintCount count : this.fingerprints) {
-			worst = Math.max(worst, count.distinctParameterSets());
+			worst = Math.max(worst, count.nPlusOneParameterSets());
 		}
 		budget.judge(this.statementCount + this.rejectedStatementCount, statementCount(StatementKind.SELECT),
 				statementCount(StatementKind.INSERT), statementCount(StatementKind.UPDATE),
@@ -150,21 +147,55 @@ public record ScopeReport(ScopeKind kind, String name, Budget budget, long state
 	}
 
 	/**
-	 * Returns the shapes that ran with at least the budget's
-	 * {@link Budget#nPlusOneThreshold() N+1 threshold} of distinct parameter sets, or
+	 * Returns the N+1 suspects: shapes whose
+	 * {@link FingerprintCount#nPlusOneParameterSets() N+1 evidence} (distinct parameter
+	 * sets from one association, query method or call site, without JDBC batches, batch
+	 * fetches or declared repetition) reaches the budget's
+	 * {@link Budget#nPlusOneThreshold() N+1 threshold}, or
 	 * {@link Budget#DEFAULT_N_PLUS_ONE_THRESHOLD} when the budget sets none.
 	 * @return the N+1 suspects, most executed first
 	 */
 	public List<FingerprintCount> nPlusOneSuspects() {
-		int threshold = (this.budget.nPlusOneThreshold() != Budget.UNLIMITED) ? this.budget.nPlusOneThreshold()
-				: Budget.DEFAULT_N_PLUS_ONE_THRESHOLD;
+		int threshold = nPlusOneThreshold();
 		List<FingerprintCount> suspects = new ArrayList<>();
 		for (FingerprintCount count : this.fingerprints) {
-			if (count.distinctParameterSets() >= threshold) {
+			if (count.nPlusOneParameterSets() >= threshold) {
 				suspects.add(count);
 			}
 		}
 		return List.copyOf(suspects);
+	}
+
+	/**
+	 * Returns the shapes repeated in a way that looks like an N+1 but is not: batch and
+	 * subselect fetches run more than once, and deliberate repetition declared with
+	 * {@link QueryBudgetTracker#allowRepetition(String)} that reaches the N+1 threshold.
+	 * Reports show them as information, with their {@link FingerprintCount#origins()}.
+	 * @return the shapes, most executed first
+	 */
+	public List<FingerprintCount> exemptRepetitions() {
+		List<FingerprintCount> exempt = new ArrayList<>();
+		for (FingerprintCount count : this.fingerprints) {
+			for (OriginCount origin : count.origins()) {
+				if (isExemptRepetition(origin)) {
+					exempt.add(count);
+					break;
+				}
+			}
+		}
+		return List.copyOf(exempt);
+	}
+
+	private boolean isExemptRepetition(OriginCount origin) {
+		if (origin.origin().batched()) {
+			return origin.executions() > 1;
+		}
+		return origin.origin().isExempt() && origin.distinctParameterSets() >= nPlusOneThreshold();
+	}
+
+	private int nPlusOneThreshold() {
+		return (this.budget.nPlusOneThreshold() != Budget.UNLIMITED) ? this.budget.nPlusOneThreshold()
+				: Budget.DEFAULT_N_PLUS_ONE_THRESHOLD;
 	}
 
 	/**
@@ -218,9 +249,16 @@ public record ScopeReport(ScopeKind kind, String name, Budget budget, long state
 			if (suspect.parameterSetsCapped()) {
 				text.append("at least ");
 			}
-			plural(text, suspect.distinctParameterSets(), "distinct parameter set");
+			plural(text, suspect.nPlusOneParameterSets(), "distinct parameter set");
 			appendCallSite(text, suspect);
-			text.append("\n    fix: ").append(N_PLUS_ONE_FIX);
+			Fixes.nPlusOne(text, suspect);
+		}
+		for (FingerprintCount exempt : exemptRepetitions()) {
+			for (OriginCount origin : exempt.origins()) {
+				if (isExemptRepetition(origin)) {
+					appendExempt(text, exempt, origin);
+				}
+			}
 		}
 		for (FingerprintCount duplicate : duplicates()) {
 			text.append("\n  duplicate: ");
@@ -230,7 +268,9 @@ public record ScopeReport(ScopeKind kind, String name, Budget budget, long state
 				text.append("at least ");
 			}
 			plural(text, duplicate.duplicates(), "exact duplicate");
-			appendCallSite(text, duplicate);
+			for (CallSite site : duplicate.callSites()) {
+				text.append("\n    at ").append(site);
+			}
 			text.append("\n    fix: ").append(DUPLICATE_FIX);
 		}
 		if (this.overflowCount > 0) {
@@ -315,15 +355,21 @@ public record ScopeReport(ScopeKind kind, String name, Budget budget, long state
 
 	private static void appendShape(StringBuilder text, FingerprintCount count) {
 		plural(text, count.executions(), "execution");
-		text.append(" of [");
+		text.append(" of [").append(abbreviated(count)).append(']');
+	}
+
+	private static String abbreviated(FingerprintCount count) {
 		String sql = count.fingerprint().normalizedSql();
-		if (sql.length() > MAX_SQL_IN_TEXT) {
-			text.append(sql, 0, MAX_SQL_IN_TEXT).append("...");
-		}
-		else {
-			text.append(sql);
-		}
-		text.append(']');
+		return (sql.length() > MAX_SQL_IN_TEXT) ? sql.substring(0, MAX_SQL_IN_TEXT) + "..." : sql;
+	}
+
+	private static void appendExempt(StringBuilder text, FingerprintCount count, OriginCount origin) {
+		boolean batched = origin.origin().batched();
+		text.append((batched) ? "\n  batch fetch of " : "\n  allowed repetition: ");
+		text.append(origin.origin().role()).append(": ");
+		plural(text, origin.executions(), "execution");
+		text.append(" of [").append(abbreviated(count)).append(']');
+		text.append((batched) ? ", bounded by N / batch size: not an N+1" : ", declared deliberate");
 	}
 
 	private static void appendCallSite(StringBuilder text, FingerprintCount count) {

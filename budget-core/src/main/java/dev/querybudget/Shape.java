@@ -1,21 +1,34 @@
 package dev.querybudget;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
 import dev.querybudget.internal.LongHashSet;
 import dev.querybudget.sql.StatementFingerprint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Mutable per-scope counters of one statement shape, guarded by the lock of its scope.
+ * Mutable per-scope counters of one statement shape, guarded by the lock of its scope. It
+ * also holds the N+1 rule, in {@link #nPlusOneParameterSets()}, so that a scope's quick
+ * verdict and its report judge the same evidence.
  */
 final class Shape {
+
+	// bounds the memory of a shape whatever the application does
+	private static final int MAX_ORIGINS = 8;
+
+	private static final int MAX_CALL_SITES = 4;
 
 	private final StatementFingerprint fingerprint;
 
 	private final LongHashSet identities = new LongHashSet();
 
 	private long executions;
+
+	private long batchExecutions;
 
 	private boolean capped;
 
@@ -27,30 +40,58 @@ final class Shape {
 
 	private long slowExecutions;
 
-	private @Nullable CallSite callSite;
+	private final StatementOrigin[] origins = new StatementOrigin[MAX_ORIGINS];
+
+	private final long[] originExecutions = new long[MAX_ORIGINS];
+
+	private final long[] originSets = new long[MAX_ORIGINS];
+
+	private int originCount;
+
+	private long unattributedSets;
+
+	private final CallSite[] callSites = new CallSite[MAX_CALL_SITES];
+
+	private int callSiteCount;
+
+	private int samples;
+
+	private @Nullable CallSite previousSampledSite;
+
+	private @Nullable CallSite lastSampledSite;
 
 	Shape(StatementFingerprint fingerprint) {
 		this.fingerprint = fingerprint;
 	}
 
 	/**
-	 * Records one execution and returns whether its call site should be captured: only
-	 * the first repeat pays for a stack walk, and its site names the loop.
+	 * Records one execution and returns whether its call site should be captured. Stacks
+	 * are walked only for a sample of the repeats (the 2nd, 3rd, 4th, 8th, 16th...
+	 * execution) and for the first exact duplicate, so that a shape costs a logarithmic
+	 * number of walks however often it runs.
 	 */
-	boolean record(long identity, boolean trackIdentity, long nanos, int maxIdentities, long slowNanos) {
-		this.executions++;
+	boolean record(long identity, boolean trackIdentity, boolean batch, @Nullable StatementOrigin origin, long nanos,
+			int maxIdentities, long slowNanos) {
+		long execution = ++this.executions;
+		boolean firstDuplicate = false;
+		boolean newSet = false;
 		// a sequence returns a new value each time: its repeats are never duplicates
 		if (trackIdentity && !this.fingerprint.drawsFromSequence()) {
 			if (this.identities.contains(identity)) {
-				this.duplicates++;
+				firstDuplicate = (++this.duplicates == 1);
 			}
 			else if (this.identities.size() < maxIdentities) {
 				this.identities.add(identity);
+				newSet = true;
 			}
 			else {
 				this.capped = true;
 			}
 		}
+		if (batch) {
+			this.batchExecutions++;
+		}
+		tally(origin, newSet && !batch);
 		this.totalNanos += nanos;
 		if (nanos > this.maxNanos) {
 			this.maxNanos = nanos;
@@ -58,7 +99,33 @@ final class Shape {
 		if (nanos > slowNanos) {
 			this.slowExecutions++;
 		}
-		return this.executions == 2 && this.callSite == null;
+		return execution == 3 || (execution > 1 && (execution & (execution - 1)) == 0) || firstDuplicate;
+	}
+
+	private void tally(@Nullable StatementOrigin origin, boolean newSet) {
+		if (origin == null) {
+			if (newSet) {
+				this.unattributedSets++;
+			}
+			return;
+		}
+		for (int i = 0; i < this.originCount; i++) {
+			if (this.origins[i].equals(origin)) {
+				count(i, newSet);
+				return;
+			}
+		}
+		if (this.originCount < MAX_ORIGINS) {
+			this.origins[this.originCount] = origin;
+			count(this.originCount++, newSet);
+		}
+	}
+
+	private void count(int index, boolean newSet) {
+		this.originExecutions[index]++;
+		if (newSet) {
+			this.originSets[index]++;
+		}
 	}
 
 	long duplicates() {
@@ -69,16 +136,53 @@ final class Shape {
 		return this.identities.size();
 	}
 
-	void callSite(@Nullable CallSite callSite) {
-		if (this.callSite == null) {
-			this.callSite = callSite;
+	/**
+	 * The N+1 evidence of this shape: the distinct parameter sets that came from one
+	 * source, the largest over its sources. A lazy load (a collection or to-one
+	 * association) is a source wherever the application touched it. Other executions,
+	 * such as entity loads, query methods and statements no adapter attributed, are
+	 * grouped by what caused them and count when the sampled repeats came from one call
+	 * site: the last two samples decide, as a loop that is still running repeats its
+	 * site, while keyed lookups spread over the code do not. JDBC batch executions, batch
+	 * and subselect fetches and declared repetition bring no evidence.
+	 */
+	long nPlusOneParameterSets() {
+		boolean oneSite = this.samples < 2 || Objects.equals(this.previousSampledSite, this.lastSampledSite);
+		long evidence = (oneSite) ? this.unattributedSets : 0;
+		for (int i = 0; i < this.originCount; i++) {
+			StatementOrigin origin = this.origins[i];
+			if (!origin.isExempt() && (oneSite || origin.isLazyLoad())) {
+				evidence = Math.max(evidence, this.originSets[i]);
+			}
 		}
+		return evidence;
+	}
+
+	void callSite(@Nullable CallSite callSite) {
+		this.samples++;
+		this.previousSampledSite = this.lastSampledSite;
+		this.lastSampledSite = callSite;
+		if (callSite == null || this.callSiteCount == MAX_CALL_SITES) {
+			return;
+		}
+		for (int i = 0; i < this.callSiteCount; i++) {
+			if (this.callSites[i].equals(callSite)) {
+				return;
+			}
+		}
+		this.callSites[this.callSiteCount++] = callSite;
 	}
 
 	FingerprintCount toCount() {
+		List<OriginCount> byOrigin = new ArrayList<>(this.originCount);
+		for (int i = 0; i < this.originCount; i++) {
+			byOrigin.add(new OriginCount(this.origins[i], this.originExecutions[i], this.originSets[i]));
+		}
+		List<CallSite> sites = Arrays.asList(this.callSites).subList(0, this.callSiteCount);
 		return new FingerprintCount(this.fingerprint, this.executions, this.identities.size(), this.capped,
 				this.duplicates, Duration.ofNanos(this.totalNanos), Duration.ofNanos(this.maxNanos),
-				this.slowExecutions, this.callSite);
+				this.slowExecutions, (this.callSiteCount > 0) ? this.callSites[0] : null, this.batchExecutions,
+				nPlusOneParameterSets(), sites, byOrigin);
 	}
 
 }

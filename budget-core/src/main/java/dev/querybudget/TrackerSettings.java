@@ -33,7 +33,7 @@ public record TrackerSettings(List<String> excludedPackages, int maxFingerprints
 	public static final List<String> DEFAULT_EXCLUDED_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
 			"jakarta.", "net.ttddyy.", "org.hibernate.", "org.springframework.", "com.zaxxer.", "org.h2.",
 			"org.postgresql.", "org.mariadb.", "com.mysql.", "org.apache.tomcat.", "dev.querybudget.jdbc.",
-			"dev.querybudget.internal.");
+			"dev.querybudget.hibernate.internal.", "dev.querybudget.internal.");
 
 	/**
 	 * Default of {@link #maxFingerprintsPerScope()}.

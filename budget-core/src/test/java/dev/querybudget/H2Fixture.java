@@ -65,6 +65,28 @@ final class H2Fixture {
 	}
 
 	/**
+	 * Runs {@code select id from pet where owner_id = ?} through the proxy.
+	 */
+	void petsOf(int ownerId) throws SQLException {
+		query("select id from pet where owner_id = ?", ownerId);
+	}
+
+	/**
+	 * Runs {@code select count(*) from pet where owner_id = ?} through the proxy.
+	 */
+	void countPetsOf(int ownerId) throws SQLException {
+		query("select count(*) from pet where owner_id = ?", ownerId);
+	}
+
+	private void query(String sql, int key) throws SQLException {
+		try (Connection connection = this.proxied.getConnection();
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setInt(1, key);
+			statement.executeQuery().close();
+		}
+	}
+
+	/**
 	 * Runs statements through the proxy.
 	 */
 	void execute(String... sql) throws SQLException {

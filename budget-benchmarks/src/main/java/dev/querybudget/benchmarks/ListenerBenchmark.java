@@ -9,9 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import dev.querybudget.Attribution;
 import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
+import dev.querybudget.StatementOrigin;
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
 import dev.querybudget.sql.SqlDialect;
 import net.ttddyy.dsproxy.listener.NoOpQueryExecutionListener;
@@ -35,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code executeQuery}, {@code next}) against in-memory H2, the worst case for relative
  * overhead because the database itself is nearly free: on the raw H2 connection, through
  * a datasource-proxy {@code ProxyDataSource} with a no-op listener, and through one with
- * the Query Budget listener, both with no scope open and inside an open request scope.
+ * the Query Budget listener, both with no scope open and inside an open request scope,
+ * and there with its origin declared around it, as the Hibernate integration does for a
+ * lazy load.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -48,6 +52,8 @@ public class ListenerBenchmark {
 	private static final String SQL = "select o1_0.id,o1_0.first_name,o1_0.last_name from owners o1_0 where o1_0.id=?";
 
 	private static final int ROWS = 100;
+
+	private static final StatementOrigin ORIGIN = StatementOrigin.collection("Owner.pets", false);
 
 	private final QueryBudgetTracker tracker = QueryBudgetTracker.create();
 
@@ -122,6 +128,13 @@ public class ListenerBenchmark {
 	@Benchmark
 	public String queryBudgetInScope() throws SQLException {
 		return query(this.queryBudget);
+	}
+
+	@Benchmark
+	public String queryBudgetInScopeWithOrigin() throws SQLException {
+		try (Attribution attribution = this.tracker.attribute(ORIGIN)) {
+			return query(this.queryBudget);
+		}
 	}
 
 	@Benchmark

@@ -56,7 +56,8 @@ public class RequestBenchmark {
 			+ "dev.querybudget.autoconfigure.web.QueryBudgetWebMvcAutoConfiguration,"
 			+ "dev.querybudget.autoconfigure.aop.QueryBudgetAopAutoConfiguration,"
 			+ "dev.querybudget.autoconfigure.metrics.QueryBudgetMetricsAutoConfiguration,"
-			+ "dev.querybudget.autoconfigure.actuate.QueryBudgetEndpointAutoConfiguration";
+			+ "dev.querybudget.autoconfigure.actuate.QueryBudgetEndpointAutoConfiguration,"
+			+ "dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration";
 
 	@Param({ "with-starter", "without-starter" })
 	public String variant;

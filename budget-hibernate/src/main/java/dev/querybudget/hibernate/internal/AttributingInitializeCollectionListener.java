@@ -1,0 +1,37 @@
+package dev.querybudget.hibernate.internal;
+
+import dev.querybudget.Attribution;
+import dev.querybudget.QueryBudgetTracker;
+import org.hibernate.event.spi.InitializeCollectionEvent;
+import org.hibernate.event.spi.InitializeCollectionEventListener;
+
+/**
+ * Brackets Hibernate's own collection initialisation with the collection's origin, so
+ * that the statements it runs are attributed to the role, such as {@code Owner.pets}.
+ *
+ * @since 0.1.0
+ */
+public final class AttributingInitializeCollectionListener implements InitializeCollectionEventListener {
+
+	private final InitializeCollectionEventListener delegate;
+
+	private final QueryBudgetTracker tracker;
+
+	private final Origins origins;
+
+	public AttributingInitializeCollectionListener(InitializeCollectionEventListener delegate,
+			QueryBudgetTracker tracker, Origins origins) {
+		this.delegate = delegate;
+		this.tracker = tracker;
+		this.origins = origins;
+	}
+
+	@Override
+	public void onInitializeCollection(InitializeCollectionEvent event) {
+		try (Attribution attribution = this.tracker
+			.attribute(this.origins.collection(event.getCollection().getRole()))) {
+			this.delegate.onInitializeCollection(event);
+		}
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.querybudget.hibernate.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.querybudget.StatementOrigin;
+import org.hibernate.boot.Metadata;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.ToOne;
+
+/**
+ * The origins of one session factory, built once from its mapping so that an event costs
+ * a map lookup: collection roles and entity names in the short form reports use
+ * ({@code Owner.pets}, {@code Owner}), whether each is batch or subselect fetched, and
+ * the to-one associations that lead to each entity.
+ *
+ * @since 0.1.0
+ */
+public final class Origins {
+
+	private final Map<String, StatementOrigin> collections = new HashMap<>();
+
+	private final Map<String, StatementOrigin> toOnes = new HashMap<>();
+
+	private final Map<String, StatementOrigin> entityLoads = new HashMap<>();
+
+	private final Map<String, StatementOrigin> flushes = new HashMap<>();
+
+	/**
+	 * Reads the origins of a mapping.
+	 * @param metadata the mapping
+	 * @param defaultBatchFetchSize the session factory's default batch fetch size
+	 */
+	public Origins(Metadata metadata, int defaultBatchFetchSize) {
+		Map<String, List<String>> associations = new HashMap<>();
+		for (PersistentClass entity : metadata.getEntityBindings()) {
+			for (Property property : entity.getProperties()) {
+				if (property.getValue() instanceof ToOne toOne && toOne.getReferencedEntityName() != null) {
+					associations.computeIfAbsent(toOne.getReferencedEntityName(), (name) -> new ArrayList<>())
+						.add(entity.getJpaEntityName() + "." + property.getName());
+				}
+			}
+		}
+		for (PersistentClass entity : metadata.getEntityBindings()) {
+			List<String> leading = new ArrayList<>();
+			for (PersistentClass type = entity; type != null; type = type.getSuperclass()) {
+				leading.addAll(associations.getOrDefault(type.getEntityName(), List.of()));
+			}
+			String name = entity.getJpaEntityName();
+			boolean batched = effective(entity.getBatchSize(), defaultBatchFetchSize) > 1;
+			this.toOnes.put(entity.getEntityName(), StatementOrigin.toOne(name, batched, leading));
+			this.entityLoads.put(entity.getEntityName(), StatementOrigin.entityLoad(name));
+			this.flushes.put(entity.getEntityName(), StatementOrigin.flush(name));
+		}
+		for (Collection collection : metadata.getCollectionBindings()) {
+			PersistentClass owner = collection.getOwner();
+			String role = owner.getJpaEntityName() + collection.getRole().substring(owner.getEntityName().length());
+			boolean batched = collection.isSubselectLoadable()
+					|| effective(collection.getBatchSize(), defaultBatchFetchSize) > 1;
+			this.collections.put(collection.getRole(), StatementOrigin.collection(role, batched));
+			this.flushes.put(collection.getRole(), StatementOrigin.flush(role));
+		}
+	}
+
+	private static int effective(int batchSize, int defaultBatchFetchSize) {
+		return (batchSize >= 0) ? batchSize : defaultBatchFetchSize;
+	}
+
+	/**
+	 * Returns the origin of the initialisation of a collection.
+	 * @param role the full collection role
+	 * @return the origin, such as {@code Owner.pets}
+	 */
+	public StatementOrigin collection(String role) {
+		StatementOrigin origin = this.collections.get(role);
+		return (origin != null) ? origin : StatementOrigin.collection(role, false);
+	}
+
+	/**
+	 * Returns the origin of the loading of a to-one target.
+	 * @param entityName the full entity name
+	 * @return the origin, with the associations that lead to the entity
+	 */
+	public StatementOrigin toOne(String entityName) {
+		StatementOrigin origin = this.toOnes.get(entityName);
+		return (origin != null) ? origin : StatementOrigin.toOne(entityName, false, List.of());
+	}
+
+	/**
+	 * Returns the origin of the writes of an entity or a collection in a flush.
+	 * @param name the entity name or collection role
+	 * @return the origin, such as a flush of {@code Owner} or {@code Owner.tags}
+	 */
+	public StatementOrigin flush(String name) {
+		StatementOrigin origin = this.flushes.get(name);
+		return (origin != null) ? origin : StatementOrigin.flush(name);
+	}
+
+	/**
+	 * Returns the origin of the loading of an entity by identifier.
+	 * @param entityName the full entity name
+	 * @return the origin
+	 */
+	public StatementOrigin entityLoad(String entityName) {
+		StatementOrigin origin = this.entityLoads.get(entityName);
+		return (origin != null) ? origin : StatementOrigin.entityLoad(entityName);
+	}
+
+}
