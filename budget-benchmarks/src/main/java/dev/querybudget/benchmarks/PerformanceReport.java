@@ -67,6 +67,8 @@ public final class PerformanceReport {
 		listenerRow(figures, "ListenerBenchmark.queryBudgetNoScope", "Query Budget listener, no scope open", noOp, raw);
 		listenerRow(figures, "ListenerBenchmark.queryBudgetInScope", "Query Budget listener, in a request scope", noOp,
 				raw);
+		listenerRow(figures, "ListenerBenchmark.queryBudgetInScopeWithOrigin",
+				"Query Budget listener, in a request scope, with a declared origin", noOp, raw);
 	}
 
 	private static void row(Map<String, Figure> figures, String key, String label, Figure reference) {
