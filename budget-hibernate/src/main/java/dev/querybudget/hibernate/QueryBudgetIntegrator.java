@@ -10,6 +10,7 @@ import dev.querybudget.hibernate.internal.AttributingInitializeCollectionListene
 import dev.querybudget.hibernate.internal.AttributingLoadListener;
 import dev.querybudget.hibernate.internal.FlushAttribution;
 import dev.querybudget.hibernate.internal.Origins;
+import dev.querybudget.hibernate.internal.ToOneProxies;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -24,7 +25,9 @@ import org.hibernate.integrator.spi.Integrator;
  * the fix, rather than only the SQL. It wraps Hibernate's collection-initialisation and
  * load listeners, whatever they are, and declares the origin for the statements each one
  * runs, and names the entity or collection each write of a flush is for; the to-one
- * associations leading to each entity are read from the mapping once.
+ * associations leading to each entity are read from the mapping once. The load of a lazy
+ * proxy names the association that held it, remembered when its holder was loaded in a
+ * scope.
  * <p>
  * Register it explicitly, as it needs the application's tracker: with Spring Boot the
  * starter does it; with JPA bootstrapping, through the
@@ -53,8 +56,10 @@ public final class QueryBudgetIntegrator implements Integrator {
 		EventListenerRegistry registry = sessionFactory.getEventListenerRegistry();
 		wrap(registry.getEventListenerGroup(EventType.INIT_COLLECTION),
 				(listener) -> new AttributingInitializeCollectionListener(listener, this.tracker, origins));
+		ToOneProxies proxies = new ToOneProxies(this.tracker, origins);
 		wrap(registry.getEventListenerGroup(EventType.LOAD),
-				(listener) -> new AttributingLoadListener(listener, this.tracker, origins));
+				(listener) -> new AttributingLoadListener(listener, this.tracker, origins, proxies));
+		registry.getEventListenerGroup(EventType.POST_LOAD).appendListener(proxies);
 		FlushAttribution flushes = new FlushAttribution(this.tracker, origins);
 		wrap(registry.getEventListenerGroup(EventType.FLUSH), flushes::wrap);
 		wrap(registry.getEventListenerGroup(EventType.AUTO_FLUSH), flushes::wrap);

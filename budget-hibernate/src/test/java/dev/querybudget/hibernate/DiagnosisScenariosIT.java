@@ -2,6 +2,7 @@ package dev.querybudget.hibernate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import dev.querybudget.Attribution;
@@ -15,6 +16,7 @@ import dev.querybudget.ScopeReport;
 import dev.querybudget.StatementOrigin;
 import dev.querybudget.hibernate.petclinic.Owner;
 import dev.querybudget.hibernate.petclinic.Pet;
+import dev.querybudget.hibernate.petclinic.Review;
 import dev.querybudget.hibernate.petclinic.Tag;
 import dev.querybudget.hibernate.petclinic.Vet;
 import dev.querybudget.hibernate.petclinic.Visit;
@@ -73,15 +75,62 @@ class DiagnosisScenariosIT {
 	}
 
 	@Test
-	void lazyToOneNamesTheAssociationThatLeadsToTheEntity() {
+	void lazyToOneNamesTheAssociationThatHeldTheProxy() {
 		ScopeReport report = run(DiagnosisScenariosIT::touchEveryPetsOwner);
-		assertThat(report.nPlusOneSuspects()).singleElement()
-			.satisfies((suspect) -> assertThat(suspect.nPlusOneOrigin())
-				.isEqualTo(StatementOrigin.toOne("Owner", false, List.of("Pet.owner"))));
+		assertThat(toOneSuspect(report).associations()).containsExactly("Pet.owner");
 		assertThat(report.format()).contains("    cause: Owner loaded once per parent through Pet.owner\n"
 				+ "    fix: fetch Pet.owner with the Pet entities: JOIN FETCH p.owner in the query that loaded them, "
 				+ "@EntityGraph(attributePaths = \"owner\") on the repository method\n")
+			.doesNotContain("Review.author")
 			.doesNotContain("secret");
+	}
+
+	@Test
+	void lazyToOneThroughAnotherAssociationNamesThatAssociationAlone() {
+		ScopeReport report = run(DiagnosisScenariosIT::touchEveryReviewsAuthor);
+		assertThat(toOneSuspect(report).associations()).containsExactly("Review.author");
+		assertThat(report.format()).contains("    cause: Owner loaded once per parent through Review.author\n"
+				+ "    fix: fetch Review.author with the Review entities: JOIN FETCH r.author in the query that loaded "
+				+ "them, @EntityGraph(attributePaths = \"author\") on the repository method\n"
+				+ "    fix: or @BatchSize(size = ...) on Owner / hibernate.default_batch_fetch_size")
+			.doesNotContain("Pet.owner");
+		assertThat(report.format().split("fix: fetch ", -1)).hasSize(2);
+	}
+
+	@Test
+	void proxyHeldByTwoAssociationsNamesBoth() {
+		ScopeReport report = run((session) -> {
+			session.createSelectionQuery("from Pet", Pet.class).getResultList();
+			touchEveryReviewsAuthor(session);
+		});
+		assertThat(toOneSuspect(report).associations()).containsExactly("Pet.owner", "Review.author");
+	}
+
+	@Test
+	void proxyCreatedBeforeTheScopeOpenedFallsBackToEveryCandidate() {
+		AtomicReference<ScopeReport> report = new AtomicReference<>();
+		petclinic.inSession((session) -> {
+			List<Review> reviews = session.createSelectionQuery("from Review", Review.class).getResultList();
+			try (QueryScope scope = petclinic.tracker.open(ScopeKind.TEST, "scenario", BUDGET,
+					EnforcementMode.RECORD)) {
+				reviews.forEach((review) -> review.getAuthor().getName());
+				report.set(scope.report());
+			}
+		});
+		assertThat(toOneSuspect(report.get()).associations()).containsExactlyInAnyOrder("Pet.owner", "Review.author");
+	}
+
+	/**
+	 * The origin of the report's only N+1 suspect, an unbatched to-one load of
+	 * {@code Owner}.
+	 */
+	private static StatementOrigin toOneSuspect(ScopeReport report) {
+		assertThat(report.nPlusOneSuspects()).hasSize(1);
+		StatementOrigin origin = report.nPlusOneSuspects().get(0).nPlusOneOrigin();
+		assertThat(origin).isNotNull()
+			.extracting(StatementOrigin::kind, StatementOrigin::role, StatementOrigin::batched)
+			.containsExactly(StatementOrigin.Kind.TO_ONE, "Owner", false);
+		return origin;
 	}
 
 	@Test
@@ -243,6 +292,12 @@ class DiagnosisScenariosIT {
 	private static void touchEveryPetsOwner(Session session) {
 		for (Pet pet : session.createSelectionQuery("from Pet", Pet.class).getResultList()) {
 			pet.getOwner().getName();
+		}
+	}
+
+	private static void touchEveryReviewsAuthor(Session session) {
+		for (Review review : session.createSelectionQuery("from Review", Review.class).getResultList()) {
+			review.getAuthor().getName();
 		}
 	}
 

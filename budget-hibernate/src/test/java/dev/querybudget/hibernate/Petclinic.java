@@ -12,6 +12,7 @@ import dev.querybudget.TrackerSettings;
 import dev.querybudget.hibernate.petclinic.Cat;
 import dev.querybudget.hibernate.petclinic.Owner;
 import dev.querybudget.hibernate.petclinic.Pet;
+import dev.querybudget.hibernate.petclinic.Review;
 import dev.querybudget.hibernate.petclinic.Tag;
 import dev.querybudget.hibernate.petclinic.Vet;
 import dev.querybudget.hibernate.petclinic.Visit;
@@ -30,8 +31,8 @@ import org.hibernate.Session;
 /**
  * A Hibernate session factory over real PostgreSQL, in a schema of its own, behind a
  * ProxyDataSource that feeds a tracker, with the {@link QueryBudgetIntegrator} registered
- * natively: ten owners with two pets (cats and plain pets), two phones and two tags each,
- * a visit per pet and five vets with two tags each.
+ * natively: ten owners with two pets (cats and plain pets), two phones, two tags and a
+ * review each, a visit per pet and five vets with two tags each.
  */
 final class Petclinic implements AutoCloseable {
 
@@ -61,7 +62,7 @@ final class Petclinic implements AutoCloseable {
 			.applySetting(AvailableSettings.DEFAULT_SCHEMA, SCHEMA)
 			.applySetting(AvailableSettings.HBM2DDL_AUTO, "create-drop");
 		this.sessionFactory = new MetadataSources(registry.build())
-			.addAnnotatedClasses(Owner.class, Pet.class, Cat.class, Visit.class, Vet.class, Tag.class)
+			.addAnnotatedClasses(Owner.class, Pet.class, Cat.class, Visit.class, Vet.class, Tag.class, Review.class)
 			.buildMetadata()
 			.buildSessionFactory();
 		inSession(Petclinic::seed);
@@ -89,6 +90,7 @@ final class Petclinic implements AutoCloseable {
 			owner.getTags().add(tags[i % 4]);
 			owner.getTags().add(tags[(i + 1) % 4]);
 			session.persist(owner);
+			session.persist(new Review(i, owner));
 			for (int j = 0; j < 2; j++) {
 				long id = i * 10L + j;
 				Pet pet = (j == 0) ? new Cat(id, "cat-secret-" + id, owner) : new Pet(id, "pet-secret-" + id, owner);

@@ -9,7 +9,9 @@ import org.hibernate.event.spi.LoadEventListener;
 /**
  * Brackets Hibernate's own entity loading with its origin: a to-one target (a lazy proxy
  * initialised, or an eager association loaded by its own select) or an entity loaded by
- * identifier.
+ * identifier. A proxy initialised is attributed to the associations that held it when
+ * {@link ToOneProxies} remembered them, otherwise, as an eager load, to every association
+ * that leads to the entity.
  *
  * @since 0.1.0
  */
@@ -21,22 +23,34 @@ public final class AttributingLoadListener implements LoadEventListener {
 
 	private final Origins origins;
 
-	public AttributingLoadListener(LoadEventListener delegate, QueryBudgetTracker tracker, Origins origins) {
+	private final ToOneProxies proxies;
+
+	public AttributingLoadListener(LoadEventListener delegate, QueryBudgetTracker tracker, Origins origins,
+			ToOneProxies proxies) {
 		this.delegate = delegate;
 		this.tracker = tracker;
 		this.origins = origins;
+		this.proxies = proxies;
 	}
 
 	@Override
 	public void onLoad(LoadEvent event, LoadType loadType) {
-		try (Attribution attribution = this.tracker.attribute(origin(event.getEntityClassName(), loadType))) {
+		if (this.tracker.activeScopes() == null) {
+			this.delegate.onLoad(event, loadType);
+			return;
+		}
+		try (Attribution attribution = this.tracker.attribute(origin(event, loadType))) {
 			this.delegate.onLoad(event, loadType);
 		}
 	}
 
-	private StatementOrigin origin(String entityName, LoadType loadType) {
-		if (loadType == IMMEDIATE_LOAD || loadType == INTERNAL_LOAD_EAGER || loadType == INTERNAL_LOAD_NULLABLE
-				|| loadType == INTERNAL_LOAD_LAZY) {
+	private StatementOrigin origin(LoadEvent event, LoadType loadType) {
+		String entityName = event.getEntityClassName();
+		if (loadType == IMMEDIATE_LOAD) {
+			StatementOrigin remembered = this.proxies.take(event.getSession(), entityName, event.getEntityId());
+			return (remembered != null) ? remembered : this.origins.toOne(entityName);
+		}
+		if (loadType == INTERNAL_LOAD_EAGER || loadType == INTERNAL_LOAD_NULLABLE || loadType == INTERNAL_LOAD_LAZY) {
 			return this.origins.toOne(entityName);
 		}
 		return this.origins.entityLoad(entityName);

@@ -15,8 +15,8 @@ import org.hibernate.mapping.ToOne;
 /**
  * The origins of one session factory, built once from its mapping so that an event costs
  * a map lookup: collection roles and entity names in the short form reports use
- * ({@code Owner.pets}, {@code Owner}), whether each is batch or subselect fetched, and
- * the to-one associations that lead to each entity.
+ * ({@code Owner.pets}, {@code Owner}), whether each is batch or subselect fetched, the
+ * to-one associations that lead to each entity, and the lazy ones each entity holds.
  *
  * @since 0.1.0
  */
@@ -30,6 +30,8 @@ public final class Origins {
 
 	private final Map<String, StatementOrigin> flushes = new HashMap<>();
 
+	private final Map<String, List<LazyToOne>> lazyToOnes = new HashMap<>();
+
 	/**
 	 * Reads the origins of a mapping.
 	 * @param metadata the mapping
@@ -37,24 +39,36 @@ public final class Origins {
 	 */
 	public Origins(Metadata metadata, int defaultBatchFetchSize) {
 		Map<String, List<String>> associations = new HashMap<>();
+		Map<String, List<LazyToOne>> declared = new HashMap<>();
 		for (PersistentClass entity : metadata.getEntityBindings()) {
 			for (Property property : entity.getProperties()) {
 				if (property.getValue() instanceof ToOne toOne && toOne.getReferencedEntityName() != null) {
+					String role = entity.getJpaEntityName() + "." + property.getName();
 					associations.computeIfAbsent(toOne.getReferencedEntityName(), (name) -> new ArrayList<>())
-						.add(entity.getJpaEntityName() + "." + property.getName());
+						.add(role);
+					PersistentClass target = metadata.getEntityBinding(toOne.getReferencedEntityName());
+					if (toOne.isLazy() && target != null) {
+						StatementOrigin origin = StatementOrigin.toOne(target.getJpaEntityName(),
+								batched(target, defaultBatchFetchSize), List.of(role));
+						declared.computeIfAbsent(entity.getEntityName(), (name) -> new ArrayList<>())
+							.add(new LazyToOne(property.getName(), origin));
+					}
 				}
 			}
 		}
 		for (PersistentClass entity : metadata.getEntityBindings()) {
 			List<String> leading = new ArrayList<>();
+			List<LazyToOne> lazy = new ArrayList<>();
 			for (PersistentClass type = entity; type != null; type = type.getSuperclass()) {
 				leading.addAll(associations.getOrDefault(type.getEntityName(), List.of()));
+				lazy.addAll(declared.getOrDefault(type.getEntityName(), List.of()));
 			}
 			String name = entity.getJpaEntityName();
-			boolean batched = effective(entity.getBatchSize(), defaultBatchFetchSize) > 1;
-			this.toOnes.put(entity.getEntityName(), StatementOrigin.toOne(name, batched, leading));
+			this.toOnes.put(entity.getEntityName(),
+					StatementOrigin.toOne(name, batched(entity, defaultBatchFetchSize), leading));
 			this.entityLoads.put(entity.getEntityName(), StatementOrigin.entityLoad(name));
 			this.flushes.put(entity.getEntityName(), StatementOrigin.flush(name));
+			this.lazyToOnes.put(entity.getEntityName(), List.copyOf(lazy));
 		}
 		for (Collection collection : metadata.getCollectionBindings()) {
 			PersistentClass owner = collection.getOwner();
@@ -64,6 +78,10 @@ public final class Origins {
 			this.collections.put(collection.getRole(), StatementOrigin.collection(role, batched));
 			this.flushes.put(collection.getRole(), StatementOrigin.flush(role));
 		}
+	}
+
+	private static boolean batched(PersistentClass entity, int defaultBatchFetchSize) {
+		return effective(entity.getBatchSize(), defaultBatchFetchSize) > 1;
 	}
 
 	private static int effective(int batchSize, int defaultBatchFetchSize) {
@@ -91,6 +109,16 @@ public final class Origins {
 	}
 
 	/**
+	 * Returns the lazy to-one associations of an entity, declared by it or its
+	 * superclasses, each with the origin of the loading of its target through it alone.
+	 * @param entityName the full entity name
+	 * @return the associations, empty for an entity that has none or is not mapped
+	 */
+	public List<LazyToOne> lazyToOnes(String entityName) {
+		return this.lazyToOnes.getOrDefault(entityName, List.of());
+	}
+
+	/**
 	 * Returns the origin of the writes of an entity or a collection in a flush.
 	 * @param name the entity name or collection role
 	 * @return the origin, such as a flush of {@code Owner} or {@code Owner.tags}
@@ -108,6 +136,16 @@ public final class Origins {
 	public StatementOrigin entityLoad(String entityName) {
 		StatementOrigin origin = this.entityLoads.get(entityName);
 		return (origin != null) ? origin : StatementOrigin.entityLoad(entityName);
+	}
+
+	/**
+	 * A lazy to-one association of an entity.
+	 *
+	 * @param attribute the attribute name, such as {@code owner}
+	 * @param origin the origin of the loading of its target through this association
+	 * alone, such as {@code Owner} through {@code Pet.owner}
+	 */
+	public record LazyToOne(String attribute, StatementOrigin origin) {
 	}
 
 }
