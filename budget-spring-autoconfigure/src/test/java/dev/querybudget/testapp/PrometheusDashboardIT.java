@@ -103,6 +103,28 @@ class PrometheusDashboardIT {
 			.redirectErrorStream(true)
 			.redirectOutput(directory.resolve("prometheus.log").toFile())
 			.start();
+		awaitPrometheusReady();
+	}
+
+	/**
+	 * Prometheus answers 503 until its storage is open: wait for its readiness endpoint,
+	 * and fail with its log if it exits or never gets ready.
+	 */
+	private void awaitPrometheusReady() throws Exception {
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		while (System.nanoTime() < deadline && this.prometheus.isAlive()) {
+			try {
+				if (get(this.prometheusUrl + "/-/ready").statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException("Prometheus did not get ready (alive: " + this.prometheus.isAlive() + "):\n"
+				+ Files.readString(directory.resolve("prometheus.log")));
 	}
 
 	@AfterAll
