@@ -73,6 +73,8 @@ class QueryBudgetEndpointTests {
 			.satisfies((sql) -> assertThat(sql).startsWith("select").endsWith("owner_id = ?"));
 		assertThat(json.<List<String>>read("$.nPlusOne[?(@.scope == 'GET /owners/pets')].callSite")).singleElement()
 			.satisfies((site) -> assertThat(site).contains("OwnerService"));
+		assertThat(json.<List<String>>read("$.nPlusOne[?(@.scope == 'GET /owners/pets')].cause"))
+			.containsExactly("COLLECTION Owner.pets");
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

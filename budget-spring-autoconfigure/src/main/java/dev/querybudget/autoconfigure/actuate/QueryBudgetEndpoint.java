@@ -203,10 +203,13 @@ public final class QueryBudgetEndpoint {
 	 * @param worst the most distinct parameter sets (N+1) or exact duplicates in one
 	 * scope
 	 * @param callSite the application frame that ran it, if found
+	 * @param cause what caused it when an adapter declared it, such as
+	 * {@code COLLECTION Owner.pets} or {@code TO_ONE Owner through Pet.owner} (see
+	 * {@link dev.querybudget.StatementOrigin}), else {@code null}
 	 * @since 0.1.0
 	 */
 	public record ShapeDescriptor(ScopeKind kind, String scope, String statementKind, String fingerprint,
-			long occurrences, long executions, long worst, @Nullable String callSite) {
+			long occurrences, long executions, long worst, @Nullable String callSite, @Nullable String cause) {
 
 	}
 

@@ -15,11 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.querybudget.BudgetViolationListener;
 import dev.querybudget.CallSite;
 import dev.querybudget.FingerprintCount;
+import dev.querybudget.OriginCount;
 import dev.querybudget.ScopeKind;
 import dev.querybudget.ScopeReport;
+import dev.querybudget.StatementOrigin;
 import dev.querybudget.autoconfigure.actuate.QueryBudgetEndpoint.BreachDescriptor;
 import dev.querybudget.autoconfigure.actuate.QueryBudgetEndpoint.ShapeDescriptor;
 import dev.querybudget.autoconfigure.actuate.QueryBudgetEndpoint.ViolationDescriptor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps what the endpoint shows of the closed scopes, in bounded memory: figures of at
@@ -40,6 +43,8 @@ final class ScopeStatistics implements BudgetViolationListener {
 	static final int TOP_SHAPES = 10;
 
 	private static final int MAX_SQL_LENGTH = 300;
+
+	private static final int MAX_ASSOCIATIONS = 3;
 
 	private final Clock clock;
 
@@ -163,6 +168,8 @@ final class ScopeStatistics implements BudgetViolationListener {
 
 		private String callSite = "";
 
+		private String cause = "";
+
 		synchronized void add(FingerprintCount count, long measure) {
 			this.occurrences++;
 			this.executions += count.executions();
@@ -172,6 +179,40 @@ final class ScopeStatistics implements BudgetViolationListener {
 			if (site != null) {
 				this.callSite = site.toString();
 			}
+			StatementOrigin origin = mainOrigin(count);
+			if (origin != null) {
+				this.cause = cause(origin);
+			}
+		}
+
+		/**
+		 * The origin behind the N+1 evidence, else the origin of most executions.
+		 */
+		private static @Nullable StatementOrigin mainOrigin(FingerprintCount count) {
+			StatementOrigin origin = count.nPlusOneOrigin();
+			if (origin != null) {
+				return origin;
+			}
+			OriginCount most = null;
+			for (OriginCount each : count.origins()) {
+				if (most == null || each.executions() > most.executions()) {
+					most = each;
+				}
+			}
+			return (most != null) ? most.origin() : null;
+		}
+
+		private static String cause(StatementOrigin origin) {
+			String cause = origin.toString();
+			List<String> associations = origin.associations();
+			if (origin.kind() != StatementOrigin.Kind.TO_ONE || associations.isEmpty()) {
+				return cause;
+			}
+			if (associations.size() > MAX_ASSOCIATIONS) {
+				return cause + " through " + String.join(" or ", associations.subList(0, MAX_ASSOCIATIONS)) + " or "
+						+ (associations.size() - MAX_ASSOCIATIONS) + " more";
+			}
+			return cause + " through " + String.join(" or ", associations);
 		}
 
 		synchronized ShapeDescriptor describe(ShapeKey key) {
@@ -180,7 +221,8 @@ final class ScopeStatistics implements BudgetViolationListener {
 				sql = sql.substring(0, MAX_SQL_LENGTH) + "...";
 			}
 			return new ShapeDescriptor(key.scope().kind(), key.scope().name(), this.statementKind, sql,
-					this.occurrences, this.executions, this.worst, this.callSite.isEmpty() ? null : this.callSite);
+					this.occurrences, this.executions, this.worst, this.callSite.isEmpty() ? null : this.callSite,
+					this.cause.isEmpty() ? null : this.cause);
 		}
 
 	}
