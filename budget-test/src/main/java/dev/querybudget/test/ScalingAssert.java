@@ -14,6 +14,7 @@ import dev.querybudget.CallSite;
 import dev.querybudget.FingerprintCount;
 import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.ScopeReport;
+import dev.querybudget.StatementOrigin;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
@@ -85,6 +86,7 @@ public final class ScalingAssert {
 		List<SortedMap<String, Long>> countsBySize = new ArrayList<>(this.sizes.length);
 		long[] totals = new long[this.sizes.length];
 		Map<String, CallSite> callSites = new HashMap<>();
+		Map<String, StatementOrigin> causes = new HashMap<>();
 		TreeSet<String> shapes = new TreeSet<>();
 		for (int i = 0; i < this.sizes.length; i++) {
 			this.seed.accept(this.sizes[i]);
@@ -93,6 +95,9 @@ public final class ScalingAssert {
 			for (FingerprintCount count : report.fingerprints()) {
 				if (count.callSite() != null) {
 					callSites.put(count.fingerprint().normalizedSql(), count.callSite());
+				}
+				if (count.nPlusOneOrigin() != null) {
+					causes.put(count.fingerprint().normalizedSql(), count.nPlusOneOrigin());
 				}
 			}
 			SortedMap<String, Long> counts = QuerySnapshot.counts(report);
@@ -125,6 +130,10 @@ public final class ScalingAssert {
 				CallSite site = callSites.get(shape);
 				if (site != null) {
 					grown.append("\n    at ").append(site);
+				}
+				StatementOrigin cause = causes.get(shape);
+				if (cause != null) {
+					grown.append("\n    cause: ").append(cause);
 				}
 			}
 		}
