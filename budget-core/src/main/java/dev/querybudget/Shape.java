@@ -110,7 +110,9 @@ final class Shape {
 			return;
 		}
 		for (int i = 0; i < this.originCount; i++) {
-			if (this.origins[i].equals(origin)) {
+			// adapters reuse their origins: identity settles the usual case without
+			// comparing lists
+			if (this.origins[i] == origin || this.origins[i].equals(origin)) {
 				count(i, newSet);
 				return;
 			}

@@ -96,8 +96,9 @@ public final class ScalingAssert {
 				if (count.callSite() != null) {
 					callSites.put(count.fingerprint().normalizedSql(), count.callSite());
 				}
-				if (count.nPlusOneOrigin() != null) {
-					causes.put(count.fingerprint().normalizedSql(), count.nPlusOneOrigin());
+				StatementOrigin cause = count.nPlusOneOrigin();
+				if (cause != null) {
+					causes.put(count.fingerprint().normalizedSql(), cause);
 				}
 			}
 			SortedMap<String, Long> counts = QuerySnapshot.counts(report);
