@@ -232,11 +232,16 @@ public final class ActiveScopes {
 
 	/**
 	 * Removes the innermost entry of a scope, wherever it is in the stack, so that
-	 * closing out of order leaves the other scopes current.
+	 * closing out of order leaves the other scopes current. Detaching a scope ends the
+	 * unit of work it brackets on this thread: scopes opened inside it and still open are
+	 * abandoned.
 	 */
 	void remove(QueryScope scope, boolean attachmentOnly) {
 		for (int i = this.depth - 1; i >= 0; i--) {
 			if (this.scopes[i] == scope && (!attachmentOnly || this.attached[i])) {
+				if (attachmentOnly) {
+					abandonOpenedAbove(i);
+				}
 				removeAt(i);
 				break;
 			}
@@ -246,12 +251,21 @@ public final class ActiveScopes {
 	}
 
 	/**
-	 * Detaches attached scopes, innermost first, until {@code previous} is current again;
-	 * scopes opened on this thread are never detached.
+	 * Detaches attached scopes, innermost first, until {@code previous} is current again.
+	 * Scopes opened on this thread are never detached; those opened inside a detached
+	 * scope and still open are abandoned.
 	 */
 	void restore(@Nullable QueryScope previous) {
 		pruneClosed();
-		while (this.depth > 0 && this.scopes[this.depth - 1] != previous && this.attached[this.depth - 1]) {
+		while (this.depth > 0 && this.scopes[this.depth - 1] != previous) {
+			int top = this.depth - 1;
+			if (!this.attached[top]) {
+				int boundary = attachedBelow(top, previous);
+				if (boundary < 0) {
+					break;
+				}
+				abandonOpenedAbove(boundary);
+			}
 			removeAt(this.depth - 1);
 		}
 		releaseIfEmpty();
@@ -268,6 +282,30 @@ public final class ActiveScopes {
 
 	int depth() {
 		return this.depth;
+	}
+
+	private int attachedBelow(int index, @Nullable QueryScope previous) {
+		for (int i = index - 1; i >= 0 && this.scopes[i] != previous; i--) {
+			if (this.attached[i]) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * A scope opened during an attachment belongs to the work the attachment brackets.
+	 * Still open when that work leaves the thread, its opener lost it: left on the stack,
+	 * it would count every later unit of work of this pooled thread and never be
+	 * collected.
+	 */
+	private void abandonOpenedAbove(int boundary) {
+		for (int i = this.depth - 1; i > boundary; i--) {
+			QueryScope scope = this.scopes[i];
+			if (!this.attached[i] && scope.abandon()) {
+				this.tracker.faults().scopeAbandoned(scope, this.scopes[boundary], this.thread);
+			}
+		}
 	}
 
 	private void pruneClosed() {

@@ -25,6 +25,8 @@ public final class QueryBudgetTracker {
 
 	private final long slowNanos;
 
+	private final FaultLog faults = new FaultLog();
+
 	QueryBudgetTracker(TrackerSettings settings, ThreadLocal<ActiveScopes> threadLocal) {
 		this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
 		this.currentScopes = new CurrentScopes(threadLocal);
@@ -179,6 +181,20 @@ public final class QueryBudgetTracker {
 		return attribute(new StatementOrigin(StatementOrigin.Kind.ALLOWED, reason, false, List.of()));
 	}
 
+	/**
+	 * Returns how many internal errors the library met and survived since this tracker
+	 * was created: exceptions of the engine while recording a statement (once per
+	 * affected scope), exceptions of a {@link BudgetViolationListener}, and scopes
+	 * abandoned because they were never closed. The first of each kind and source is
+	 * logged at WARNING with its stack, the repeats at DEBUG, so this count is where
+	 * repeats show.
+	 * @return the number of internal errors, {@code 0} while all is well
+	 * @since 0.1.0
+	 */
+	public long internalErrorCount() {
+		return this.faults.count();
+	}
+
 	ActiveScopes activeScopesOrCreate() {
 		return this.currentScopes.getOrCreate(this.locator, this);
 	}
@@ -189,6 +205,10 @@ public final class QueryBudgetTracker {
 
 	List<BudgetViolationListener> listeners() {
 		return this.settings.listeners();
+	}
+
+	FaultLog faults() {
+		return this.faults;
 	}
 
 	long slowNanos() {

@@ -282,8 +282,7 @@ public final class QueryScope implements AutoCloseable {
 				listener.scopeClosed(report);
 			}
 			catch (RuntimeException ex) {
-				logger.log(Level.WARNING, "BudgetViolationListener " + listener.getClass().getName()
-						+ " failed for scope '" + this.name + "'; the scope closed normally", ex);
+				this.tracker.faults().listenerFailed(listener, this, ex);
 			}
 		}
 		if (!report.isBreached()) {
@@ -378,9 +377,23 @@ public final class QueryScope implements AutoCloseable {
 			}
 			this.incomplete = true;
 		}
-		logger.log(Level.WARNING, "Query budget scope '" + this.name
-				+ "' stopped counting after an internal error; its report is incomplete. The statement ran normally.",
-				failure);
+		this.tracker.faults().engineFailed(this, failure);
+	}
+
+	/**
+	 * Closes a scope that its opener never closed, without judging or reporting it: it
+	 * stops counting, and the caller removes it from its thread's stack.
+	 * @return whether this call closed the scope
+	 */
+	boolean abandon() {
+		synchronized (this.lock) {
+			if (this.closed) {
+				return false;
+			}
+			this.closed = true;
+			this.incomplete = true;
+		}
+		return true;
 	}
 
 	@Override

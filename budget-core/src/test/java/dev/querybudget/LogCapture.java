@@ -16,8 +16,12 @@ final class LogCapture extends Handler implements AutoCloseable {
 
 	private final List<LogRecord> records = new ArrayList<>();
 
+	private final Level level;
+
 	LogCapture(Class<?> source) {
 		this.logger = Logger.getLogger(source.getName());
+		this.level = this.logger.getLevel();
+		this.logger.setLevel(Level.ALL);
 		this.logger.addHandler(this);
 		this.logger.setUseParentHandlers(false);
 	}
@@ -30,6 +34,16 @@ final class LogCapture extends Handler implements AutoCloseable {
 			}
 		}
 		return warnings;
+	}
+
+	synchronized List<LogRecord> debugs() {
+		List<LogRecord> debugs = new ArrayList<>();
+		for (LogRecord record : this.records) {
+			if (record.getLevel() == Level.FINE) {
+				debugs.add(record);
+			}
+		}
+		return debugs;
 	}
 
 	@Override
@@ -45,6 +59,7 @@ final class LogCapture extends Handler implements AutoCloseable {
 	public void close() {
 		this.logger.removeHandler(this);
 		this.logger.setUseParentHandlers(true);
+		this.logger.setLevel(this.level);
 	}
 
 }
