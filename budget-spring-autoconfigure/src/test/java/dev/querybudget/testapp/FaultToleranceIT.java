@@ -1,0 +1,179 @@
+package dev.querybudget.testapp;
+
+import java.lang.ref.WeakReference;
+import java.util.List;
+
+import dev.querybudget.QueryBudgetTracker;
+import dev.querybudget.QueryScope;
+import dev.querybudget.ScopeReport;
+import dev.querybudget.testapp.TwinApplications.Answer;
+import dev.querybudget.testapp.TwinApplications.Running;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Faults of the database, of the meter registry, of the engine and of user code, on a
+ * running server over real PostgreSQL: every request answers exactly as it does with
+ * Query Budget switched off, each internal error is logged once, and a scope the
+ * application never closed is let go.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FaultToleranceIT {
+
+	private static TwinApplications applications;
+
+	private static Running on;
+
+	private static Running off;
+
+	@BeforeAll
+	static void start() throws Exception {
+		applications = TwinApplications.start("qb_faults", List.of(TestApplication.class, FaultInjection.class),
+				"create table qb_fault_bytes (v bytea)");
+		on = applications.withLibrary();
+		off = applications.withoutLibrary();
+		assertThat(off.hasBean(QueryBudgetTracker.class)).isFalse();
+	}
+
+	@AfterAll
+	static void stop() {
+		applications.close();
+	}
+
+	@BeforeEach
+	void clearReports() {
+		reports().clear();
+		on.bean(FaultInjection.class).lastListener().clear();
+	}
+
+	@Test
+	void connectionKilledMidRequestFailsExactlyAsWithoutTheLibraryAndThePoolRecovers() throws Exception {
+		Answer expected = off.get("/faults/terminated");
+		assertThat(expected.status()).isEqualTo(500);
+		assertThat(expected.body()).startsWith("org.postgresql.util.PSQLException: ").contains("[SQLState 57P01]");
+		assertThat(on.get("/faults/terminated")).isEqualTo(expected);
+		ScopeReport report = reports().only("GET /faults/terminated");
+		assertThat(report.statementCount()).isEqualTo(2);
+		assertThat(report.failedStatementCount()).isEqualTo(1);
+		assertThat(report.incomplete()).isFalse();
+		for (int i = 0; i < 3; i++) {
+			assertThat(on.get("/faults/backend").status()).isEqualTo(200);
+		}
+		assertThat(reports().named("GET /faults/backend", 3))
+			.allSatisfy((closed) -> assertThat(closed.failedStatementCount()).isZero());
+	}
+
+	@Test
+	void failingStatementsFailExactlyAsWithoutTheLibraryAndCountAsFailed() throws Exception {
+		Answer syntax = off.get("/faults/syntax");
+		assertThat(syntax.status()).isEqualTo(500);
+		assertThat(syntax.body()).startsWith("org.springframework.jdbc.BadSqlGrammarException: ")
+			.contains("org.postgresql.util.PSQLException: ERROR: syntax error at or near \"selec\"");
+		assertThat(on.get("/faults/syntax")).isEqualTo(syntax);
+		Answer duplicate = off.get("/faults/duplicate");
+		assertThat(duplicate.status()).isEqualTo(500);
+		assertThat(duplicate.body()).startsWith("org.springframework.dao.DuplicateKeyException: ")
+			.contains("[SQLState 23505]");
+		assertThat(on.get("/faults/duplicate")).isEqualTo(duplicate);
+		assertThat(List.of(reports().only("GET /faults/syntax"), reports().only("GET /faults/duplicate")))
+			.allSatisfy((report) -> {
+				assertThat(report.statementCount()).isEqualTo(1);
+				assertThat(report.failedStatementCount()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void failingMeterRegistryLeavesRequestsAloneAndOtherListenersSeeEveryScope(CapturedOutput output) throws Exception {
+		FaultyMeterRegistry registry = on.bean(FaultyMeterRegistry.class);
+		long errors = tracker().internalErrorCount();
+		// A path no other test requests, so that its meters are not registered yet
+		Answer expected = off.get("/owners/2");
+		assertThat(expected).isEqualTo(new Answer(200, "owner-2"));
+		try {
+			registry.fail(FaultyMeterRegistry.Fault.REGISTER);
+			for (int i = 0; i < 3; i++) {
+				assertThat(on.get("/owners/2")).isEqualTo(expected);
+			}
+			registry.fail(FaultyMeterRegistry.Fault.RECORD);
+			for (int i = 0; i < 3; i++) {
+				assertThat(on.get("/owners/2")).isEqualTo(expected);
+			}
+		}
+		finally {
+			registry.fail(FaultyMeterRegistry.Fault.NONE);
+		}
+		assertThat(on.bean(FaultInjection.class).lastListener().named("GET /owners/{id}", 6))
+			.allSatisfy((report) -> assertThat(report.statementCount()).isEqualTo(1));
+		// Three refused registrations, then three failed records
+		assertThat(tracker().internalErrorCount() - errors).isEqualTo(6);
+		assertThat(output.getAll())
+			.containsOnlyOnce("BudgetViolationListener dev.querybudget.autoconfigure.metrics.QueryBudgetMetrics failed")
+			.contains("java.lang.IllegalStateException: Registry refused query.budget.");
+	}
+
+	@Test
+	void engineFailureInsideTheListenerLeavesTheStatementAndRequestAloneAndIsLoggedOnce(CapturedOutput output)
+			throws Exception {
+		long errors = tracker().internalErrorCount();
+		for (int i = 0; i < 3; i++) {
+			Answer expected = off.get("/faults/unhashable");
+			assertThat(expected).isEqualTo(new Answer(200, "1"));
+			assertThat(on.get("/faults/unhashable")).isEqualTo(expected);
+		}
+		assertThat(on.bean(JdbcTemplate.class).queryForObject("select count(*) from qb_fault_bytes", Long.class))
+			.isEqualTo(3);
+		assertThat(reports().named("GET /faults/unhashable", 3))
+			.allSatisfy((report) -> assertThat(report.incomplete()).isTrue());
+		assertThat(tracker().internalErrorCount() - errors).isEqualTo(3);
+		assertThat(output.getAll())
+			.containsOnlyOnce("Query budget scope 'GET /faults/unhashable' stopped counting after an internal error")
+			.contains("java.lang.IllegalStateException: hashCode exploded");
+	}
+
+	@Test
+	void scopeTheHandlerNeverClosedIsAbandonedLoggedOnceAndCollected(CapturedOutput output) throws Exception {
+		Answer expected = off.get("/faults/leak");
+		assertThat(expected).isEqualTo(new Answer(200, "6"));
+		assertThat(on.get("/faults/leak")).isEqualTo(expected);
+		WeakReference<QueryScope> leaked = new WeakReference<>(on.bean(FaultController.class).leaked());
+		assertThat(leaked.get()).isNotNull();
+		// Tomcat has one request thread: these run where the scope was left open
+		for (int i = 0; i < 3; i++) {
+			assertThat(on.get("/pets/count")).isEqualTo(off.get("/pets/count"));
+		}
+		assertThat(leaked.get()).satisfies((scope) -> {
+			assertThat(scope.isClosed()).isTrue();
+			assertThat(scope.report().statementCount()).isEqualTo(1);
+		});
+		assertThat(reports().named("GET /pets/count", 3))
+			.allSatisfy((report) -> assertThat(report.statementCount()).isEqualTo(1));
+		assertThat(on.get("/faults/leak")).isEqualTo(expected);
+		reports().named("GET /faults/leak", 2);
+		assertThat(output.getAll()).containsOnlyOnce("Query budget scope 'FaultController#leak' was opened on thread")
+			.contains("it was abandoned when 'GET /faults/leak' left the thread");
+		for (int i = 0; i < 100 && (leaked.get() != null || on.bean(FaultController.class).leaked() != null); i++) {
+			System.gc();
+			Thread.sleep(10);
+		}
+		assertThat(leaked.get()).as("first scope never closed, after GC").isNull();
+		assertThat(on.bean(FaultController.class).leaked()).as("second scope never closed, after GC").isNull();
+	}
+
+	private static CapturedReports reports() {
+		return on.bean(CapturedReports.class);
+	}
+
+	private static QueryBudgetTracker tracker() {
+		return on.bean(QueryBudgetTracker.class);
+	}
+
+}
