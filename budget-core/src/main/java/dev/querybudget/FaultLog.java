@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,8 +39,8 @@ final class FaultLog {
 	 */
 	void listenerFailed(BudgetViolationListener listener, QueryScope scope, RuntimeException failure) {
 		String type = listener.getClass().getName();
-		log("listener " + type, failure, "BudgetViolationListener ", type, " failed for scope '", scope.name(),
-				"'; the scope closed normally and the other listeners ran.");
+		log("listener " + type, failure, () -> "BudgetViolationListener " + type + " failed for scope '" + scope.name()
+				+ "'; the scope closed normally and the other listeners ran.");
 	}
 
 	/**
@@ -47,41 +48,39 @@ final class FaultLog {
 	 * source per exception type and the method that threw it.
 	 */
 	void engineFailed(QueryScope scope, Throwable failure) {
-		log(engineSource(failure), failure, "Query budget scope '", scope.name(),
-				"' stopped counting after an internal error; its report is incomplete. The statement ran normally.", "",
-				"");
+		log(engineSource(failure), failure, () -> "Query budget scope '" + scope.name()
+				+ "' stopped counting after an internal error; its report is incomplete. The statement ran normally.");
 	}
 
 	/**
 	 * A scope opened on a thread was still open when the unit of work around it left the
-	 * thread: one source per scope name.
+	 * thread: one source per scope kind and name.
 	 */
 	void scopeAbandoned(QueryScope scope, QueryScope boundary, Thread thread) {
-		log("abandoned " + scope.kind() + " " + scope.name(), null, "Query budget scope '", scope.name(),
-				"' was opened on thread '" + thread.getName() + "' and never closed; it was abandoned when '",
-				boundary.name(), "' left the thread, counts nothing more and reports nothing. Close scopes "
-						+ "with try-with-resources on the thread that opened them.");
+		log("abandoned " + scope.kind() + " " + scope.name(), null,
+				() -> "Query budget scope '" + scope.name() + "' was opened on thread '" + thread.getName()
+						+ "' and never closed; it was abandoned when '" + boundary.name()
+						+ "' left the thread, counts nothing more and reports nothing. Close scopes with "
+						+ "try-with-resources on the thread that opened them.");
 	}
 
 	long count() {
 		return this.count.sum();
 	}
 
-	// The message comes in parts so that a repeat with DEBUG off builds no string
-	private void log(String source, @Nullable Throwable failure, String part1, String part2, String part3, String part4,
-			String part5) {
+	private void log(String source, @Nullable Throwable failure, Supplier<String> message) {
 		this.count.increment();
 		boolean first = this.seen.size() < MAX_SOURCES && this.seen.add(source);
 		Level level = (first) ? Level.WARNING : Level.DEBUG;
 		if (!logger.isLoggable(level)) {
 			return;
 		}
-		String message = part1 + part2 + part3 + part4 + part5 + ((first) ? REPEATS : "");
+		String text = (first) ? message.get() + REPEATS : message.get();
 		if (failure != null) {
-			logger.log(level, message, failure);
+			logger.log(level, text, failure);
 		}
 		else {
-			logger.log(level, message);
+			logger.log(level, text);
 		}
 	}
 

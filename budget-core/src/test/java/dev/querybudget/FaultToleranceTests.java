@@ -156,6 +156,22 @@ class FaultToleranceTests {
 		}
 	}
 
+	@Test
+	void sourcesBeyondTheCapAreLoggedAtDebugOnlyButStillCounted() {
+		QueryScope request = this.tracker.openDetached(ScopeKind.REQUEST, "GET /owners", Budget.unlimited(),
+				EnforcementMode.RECORD);
+		try (LogCapture log = new LogCapture(QueryScope.class)) {
+			for (int i = 0; i < FaultLog.MAX_SOURCES + 2; i++) {
+				QueryScope leaked = this.tracker.openDetached(ScopeKind.METHOD, "leaky-" + i, Budget.unlimited(),
+						EnforcementMode.RECORD);
+				this.tracker.faults().scopeAbandoned(leaked, request, Thread.currentThread());
+			}
+			assertThat(log.warnings()).hasSize(FaultLog.MAX_SOURCES);
+			assertThat(log.debugs()).hasSize(2);
+		}
+		assertThat(this.tracker.internalErrorCount()).isEqualTo(FaultLog.MAX_SOURCES + 2);
+	}
+
 	/**
 	 * A request scope attached to this thread, as the servlet filter does, whose handler
 	 * opens a scope and never closes it.
