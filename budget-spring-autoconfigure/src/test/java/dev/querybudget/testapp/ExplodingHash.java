@@ -4,7 +4,9 @@ import java.io.Serial;
 import java.io.Serializable;
 
 /**
- * A JDBC parameter whose hashCode throws: the engine fails while recording it.
+ * A JDBC parameter whose hashCode throws: the engine fails while recording it. Its
+ * {@code toString()}, which {@code Object} would compute from the hash code, is what
+ * PostgreSQL binds for {@code Types.OTHER}.
  */
 public final class ExplodingHash implements Serializable {
 
@@ -19,6 +21,11 @@ public final class ExplodingHash implements Serializable {
 	@Override
 	public boolean equals(Object other) {
 		return this == other;
+	}
+
+	@Override
+	public String toString() {
+		return "exploding-hash";
 	}
 
 }

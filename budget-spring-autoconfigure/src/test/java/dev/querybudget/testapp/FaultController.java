@@ -1,13 +1,12 @@
 package dev.querybudget.testapp;
 
-import java.io.ByteArrayInputStream;
 import java.lang.ref.WeakReference;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 
 import javax.sql.DataSource;
 
@@ -93,8 +92,10 @@ public class FaultController {
 	public int unhashable() throws SQLException {
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement statement = connection
-					.prepareStatement("insert into qb_fault_bytes (v) values (?)")) {
-			statement.setBinaryStream(1, new UnhashableStream("probe".getBytes(StandardCharsets.UTF_8)));
+					.prepareStatement("insert into qb_fault_probe (v) values (?)")) {
+			// The driver binds an OTHER value as its toString(), which ExplodingHash
+			// supports
+			statement.setObject(1, new ExplodingHash(), Types.OTHER);
 			return statement.executeUpdate();
 		}
 	}
@@ -150,27 +151,6 @@ public class FaultController {
 				}
 			}
 		}
-	}
-
-	/**
-	 * Bytes whose {@code hashCode()} throws.
-	 */
-	static final class UnhashableStream extends ByteArrayInputStream {
-
-		UnhashableStream(byte[] bytes) {
-			super(bytes);
-		}
-
-		@Override
-		public int hashCode() {
-			throw new IllegalStateException("hashCode exploded");
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return this == other;
-		}
-
 	}
 
 }

@@ -38,7 +38,7 @@ class FaultToleranceIT {
 	@BeforeAll
 	static void start() throws Exception {
 		applications = TwinApplications.start("qb_faults", List.of(TestApplication.class, FaultInjection.class),
-				"create table qb_fault_bytes (v bytea)");
+				"create table qb_fault_probe (v text)");
 		on = applications.withLibrary();
 		off = applications.withoutLibrary();
 		assertThat(off.hasBean(QueryBudgetTracker.class)).isFalse();
@@ -129,7 +129,7 @@ class FaultToleranceIT {
 			assertThat(expected).isEqualTo(new Answer(200, "1"));
 			assertThat(on.get("/faults/unhashable")).isEqualTo(expected);
 		}
-		assertThat(on.bean(JdbcTemplate.class).queryForObject("select count(*) from qb_fault_bytes", Long.class))
+		assertThat(on.bean(JdbcTemplate.class).queryForObject("select count(*) from qb_fault_probe", Long.class))
 			.isEqualTo(3);
 		assertThat(reports().named("GET /faults/unhashable", 3))
 			.allSatisfy((report) -> assertThat(report.incomplete()).isTrue());
