@@ -92,6 +92,16 @@ class FaultToleranceIT {
 	}
 
 	@Test
+	void unhandledStatementFailureReachesTheErrorPageExactlyAsWithoutTheLibrary() throws Exception {
+		Answer expected = withoutTimestamp(off.get("/faults/unhandled/syntax"));
+		assertThat(expected).isEqualTo(new Answer(500,
+				"{\"status\":500,\"error\":\"Internal Server Error\",\"path\":\"/faults/unhandled/syntax\"}"));
+		assertThat(withoutTimestamp(on.get("/faults/unhandled/syntax"))).isEqualTo(expected);
+		ScopeReport report = reports().only("GET /faults/unhandled/syntax");
+		assertThat(report.failedStatementCount()).isEqualTo(1);
+	}
+
+	@Test
 	void failingMeterRegistryLeavesRequestsAloneAndOtherListenersSeeEveryScope(CapturedOutput output) throws Exception {
 		FaultyMeterRegistry registry = on.bean(FaultyMeterRegistry.class);
 		long errors = tracker().internalErrorCount();
@@ -166,6 +176,10 @@ class FaultToleranceIT {
 		}
 		assertThat(leaked.get()).as("first scope never closed, after GC").isNull();
 		assertThat(on.bean(FaultController.class).leaked()).as("second scope never closed, after GC").isNull();
+	}
+
+	private static Answer withoutTimestamp(Answer answer) {
+		return new Answer(answer.status(), answer.body().replaceFirst("\"timestamp\":\"[^\"]*\",", ""));
 	}
 
 	private static CapturedReports reports() {
