@@ -127,7 +127,9 @@ public final class QueryBudgetTracker {
 	/**
 	 * Detaches the scopes {@link QueryScope#attach() attached} to the calling thread,
 	 * innermost first, until {@code previous} is {@link #current()} again or no attached
-	 * scope is left; scopes opened on the thread are never detached. Together with
+	 * scope is left; scopes opened on the thread are never detached, but those opened
+	 * while a detached scope was attached and still open are abandoned: closed without a
+	 * report, and logged once (see {@link #internalErrorCount()}). Together with
 	 * {@link #current()} and {@link QueryScope#attach()} this is what a
 	 * context-propagation {@code ThreadLocalAccessor} needs: {@code getValue()} is
 	 * {@code current()}, {@code setValue(scope)} is {@code scope.attach()},

@@ -423,7 +423,11 @@ public final class QueryScope implements AutoCloseable {
 		}
 
 		/**
-		 * Detaches the scope from the thread.
+		 * Detaches the scope from the thread. The attachment brackets a unit of work:
+		 * scopes opened on this thread since it was attached and still open are
+		 * abandoned, closed without a report and logged once (see
+		 * {@link QueryBudgetTracker#internalErrorCount()}), so that a scope its opener
+		 * lost does not stay current on a pooled thread.
 		 */
 		@Override
 		public void close() {
