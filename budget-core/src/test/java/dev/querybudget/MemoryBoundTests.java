@@ -1,18 +1,8 @@
 package dev.querybudget;
 
-import java.lang.reflect.Method;
-import java.sql.PreparedStatement;
-import java.util.List;
-import java.util.function.IntFunction;
-import java.util.function.IntToLongFunction;
-
-import dev.querybudget.jdbc.QueryBudgetExecutionListener;
 import dev.querybudget.sql.FingerprintSettings;
-import dev.querybudget.sql.SqlDialect;
 import dev.querybudget.sql.SqlFingerprinter;
-import net.ttddyy.dsproxy.ExecutionInfo;
-import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
+import dev.querybudget.testing.MeasuredJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,17 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * less the tracker's) are measured with JOL and held to bounds derived from the
  * configured caps: past a cap, memory stops growing.
  */
-@SuppressWarnings("try")
 class MemoryBoundTests {
 
 	private static final int MILLION = 1_000_000;
 
-	private static final Method SET_LONG = setLong();
-
 	@ParameterizedTest(name = "maxFingerprintsPerScope={0}")
 	@ValueSource(ints = { 16, TrackerSettings.DEFAULT_MAX_FINGERPRINTS_PER_SCOPE })
 	void aMillionStatementsOfDistinctShapesStayWithinTheShapeCapAndItsMemory(int cap) {
-		Job job = new Job(TrackerSettings.builder().maxFingerprintsPerScope(cap).fingerprinter(uncached()).build());
+		MeasuredJob job = new MeasuredJob(
+				TrackerSettings.builder().maxFingerprintsPerScope(cap).fingerprinter(uncached()).build());
 		long empty = job.retained();
 		job.run(0, 1, (i) -> distinctShape(i), (i) -> 0);
 		long perShape = job.retained() - empty;
@@ -59,7 +47,7 @@ class MemoryBoundTests {
 	@Test
 	void aMillionParameterSetsOfOneShapeStayWithinTheParameterSetCapAndItsMemory() {
 		int cap = TrackerSettings.DEFAULT_MAX_PARAMETER_SETS_PER_FINGERPRINT;
-		Job job = new Job(TrackerSettings.builder().fingerprinter(uncached()).build());
+		MeasuredJob job = new MeasuredJob(TrackerSettings.builder().fingerprinter(uncached()).build());
 		job.run(0, 1, (i) -> "select * from item where id = ?", (i) -> i);
 		long oneSet = job.retained();
 		job.run(1, cap, (i) -> "select * from item where id = ?", (i) -> i);
@@ -82,7 +70,7 @@ class MemoryBoundTests {
 	void aTenMegabyteStatementIsCountedAndRetainedAsItsPrefixOnly() {
 		FingerprintSettings fingerprinting = FingerprintSettings.ofDefaults();
 		SqlFingerprinter fingerprinter = SqlFingerprinter.create(fingerprinting);
-		Job job = new Job(TrackerSettings.builder().fingerprinter(fingerprinter).build());
+		MeasuredJob job = new MeasuredJob(TrackerSettings.builder().fingerprinter(fingerprinter).build());
 		String huge = "select * from item where id in (" + "?,".repeat(5 * 1024 * 1024) + "?)";
 		long empty = job.retained();
 		job.run(0, 1, (i) -> "select * from item where id = ?", (i) -> 0);
@@ -92,11 +80,7 @@ class MemoryBoundTests {
 		long bytes = job.retained() - empty - oneShape;
 		ScopeReport report = job.close();
 		assertThat(report.statementCount()).isEqualTo(2);
-		FingerprintCount shape = report.fingerprints()
-			.stream()
-			.filter((count) -> count.fingerprint().truncated())
-			.findFirst()
-			.orElseThrow();
+		FingerprintCount shape = MeasuredJob.truncatedShape(report);
 		assertThat(shape.fingerprint().sqlLength()).isEqualTo(huge.length());
 		// the shape of a short statement plus at most maxSqlLength characters of two
 		// bytes
@@ -114,67 +98,6 @@ class MemoryBoundTests {
 
 	private static String distinctShape(int i) {
 		return "select c" + i + " from item where id = ?";
-	}
-
-	private static Method setLong() {
-		try {
-			return PreparedStatement.class.getMethod("setLong", int.class, long.class);
-		}
-		catch (NoSuchMethodException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/**
-	 * A scope of a job that runs statements through the listener on this thread.
-	 */
-	private static final class Job {
-
-		private final QueryBudgetTracker tracker;
-
-		private final QueryBudgetExecutionListener listener;
-
-		private final QueryScope scope;
-
-		private final ExecutionInfo execution = new ExecutionInfo();
-
-		Job(TrackerSettings settings) {
-			this.tracker = QueryBudgetTracker.create(settings);
-			this.listener = new QueryBudgetExecutionListener(this.tracker, SqlDialect.POSTGRESQL);
-			// detached, so that the scope's graph holds no thread
-			this.scope = this.tracker.openDetached(ScopeKind.JOB, "nightly-export", Budget.unlimited(),
-					EnforcementMode.RECORD);
-			this.execution.setSuccess(true);
-			this.execution.setResult(1);
-		}
-
-		void run(int from, int to, IntFunction<String> sql, IntToLongFunction parameter) {
-			try (QueryScope.Attachment attachment = this.scope.attach()) {
-				for (int i = from; i < to; i++) {
-					QueryInfo query = new QueryInfo(sql.apply(i));
-					query.setParametersList(List.of(List
-						.of(new ParameterSetOperation(SET_LONG, new Object[] { 1, parameter.applyAsLong(i) }))));
-					List<QueryInfo> queries = List.of(query);
-					this.listener.beforeQuery(this.execution, queries);
-					this.listener.afterQuery(this.execution, queries);
-				}
-			}
-		}
-
-		/**
-		 * Returns the bytes reachable from the scope but not from the tracker.
-		 */
-		long retained() {
-			return GraphLayout.parseInstance(this.scope).totalSize()
-					- GraphLayout.parseInstance(this.tracker).totalSize();
-		}
-
-		ScopeReport close() {
-			ScopeReport report = this.scope.report();
-			this.scope.close();
-			return report;
-		}
-
 	}
 
 }

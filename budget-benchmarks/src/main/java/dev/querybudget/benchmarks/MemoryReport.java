@@ -1,10 +1,7 @@
 package dev.querybudget.benchmarks;
 
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
-import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 
 import dev.querybudget.Budget;
@@ -18,9 +15,7 @@ import dev.querybudget.jdbc.QueryBudgetExecutionListener;
 import dev.querybudget.sql.FingerprintSettings;
 import dev.querybudget.sql.SqlDialect;
 import dev.querybudget.sql.SqlFingerprinter;
-import net.ttddyy.dsproxy.ExecutionInfo;
-import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
+import dev.querybudget.testing.MeasuredJob;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
@@ -33,8 +28,6 @@ import org.openjdk.jol.info.GraphLayout;
  * {@code java -Djdk.attach.allowAttachSelf=true -cp budget-benchmarks/target/benchmarks.jar dev.querybudget.benchmarks.MemoryReport}
  */
 public final class MemoryReport {
-
-	private static final Method SET_LONG = setLong();
 
 	private MemoryReport() {
 	}
@@ -84,26 +77,28 @@ public final class MemoryReport {
 
 	private static void printScopes() {
 		TrackerSettings defaults = TrackerSettings.ofDefaults();
-		Job typical = new Job(defaults);
+		MeasuredJob typical = new MeasuredJob(defaults);
 		row("open scope, empty", typical.retained());
-		typical.run(20, 5, 4);
+		typical.run(0, 20, (i) -> statement(i % 5, 130), (i) -> (i / 5) % 4);
 		row("open scope, typical request: 20 statements in 5 shapes, with call sites", typical.retained());
 		// excluding the caller's package leaves no frame to report: no call site
-		Job withoutSites = new Job(
-				TrackerSettings.builder().addExcludedPackages("dev.querybudget.benchmarks.").build());
-		withoutSites.run(20, 5, 4);
+		MeasuredJob withoutSites = new MeasuredJob(TrackerSettings.builder()
+			.addExcludedPackages("dev.querybudget.benchmarks.", "dev.querybudget.testing.")
+			.build());
+		withoutSites.run(0, 20, (i) -> statement(i % 5, 130), (i) -> (i / 5) % 4);
 		row("open scope, typical request: 20 statements in 5 shapes, without call sites", withoutSites.retained());
 		int shapes = defaults.maxFingerprintsPerScope();
-		Job atShapeCap = new Job(defaults);
-		atShapeCap.run(shapes * 4, shapes * 2, 1);
+		MeasuredJob atShapeCap = new MeasuredJob(defaults);
+		atShapeCap.run(0, shapes * 4, (i) -> statement(i % (shapes * 2), 130), (i) -> 0);
 		row("open scope at maxFingerprintsPerScope (256 shapes of about 130 characters; 256 more overflowed)",
 				atShapeCap.retained());
 		int sets = defaults.maxParameterSetsPerFingerprint();
-		Job atBothCaps = new Job(defaults);
-		atBothCaps.run(shapes * sets, shapes, sets);
+		MeasuredJob atBothCaps = new MeasuredJob(defaults);
+		atBothCaps.run(0, shapes * sets, (i) -> statement(i % shapes, 130), (i) -> (i / shapes) % sets);
 		row("open scope at both caps (256 shapes × 256 parameter sets, 65,536 statements)", atBothCaps.retained());
-		Job longStatements = new Job(defaults);
-		longStatements.runLong(shapes, FingerprintSettings.ofDefaults().maxSqlLength());
+		int longest = FingerprintSettings.ofDefaults().maxSqlLength();
+		MeasuredJob longStatements = new MeasuredJob(defaults);
+		longStatements.run(0, shapes, (i) -> statement(i, longest + 100), (i) -> 0);
 		row("open scope at maxFingerprintsPerScope, every statement at least maxSqlLength (65,536) characters",
 				longStatements.retained());
 	}
@@ -124,10 +119,10 @@ public final class MemoryReport {
 					try (QueryScope scope = tracker.open(ScopeKind.REQUEST, "GET /endpoint" + e + "/{id}", budget,
 							EnforcementMode.RECORD)) {
 						for (int i = 0; i < 6; i++) {
-							execute(listener, statement(e, 130), i);
+							MeasuredJob.execute(listener, statement(e, 130), i);
 						}
-						execute(listener, statement(e + 1_000_000, 130), 0);
-						execute(listener, statement(e + 1_000_000, 130), 0);
+						MeasuredJob.execute(listener, statement(e + 1_000_000, 130), 0);
+						MeasuredJob.execute(listener, statement(e + 1_000_000, 130), 0);
 					}
 				}
 			}
@@ -161,17 +156,6 @@ public final class MemoryReport {
 		return sql.toString();
 	}
 
-	private static void execute(QueryBudgetExecutionListener listener, String sql, long parameter) {
-		ExecutionInfo execution = new ExecutionInfo();
-		execution.setSuccess(true);
-		execution.setResult(1);
-		QueryInfo query = new QueryInfo(sql);
-		query.setParametersList(List.of(List.of(new ParameterSetOperation(SET_LONG, new Object[] { 1, parameter }))));
-		List<QueryInfo> queries = List.of(query);
-		listener.beforeQuery(execution, queries);
-		listener.afterQuery(execution, queries);
-	}
-
 	private static long size(Object root) {
 		return GraphLayout.parseInstance(root).totalSize();
 	}
@@ -188,63 +172,6 @@ public final class MemoryReport {
 			return String.format(Locale.ROOT, "%,.1f KiB", bytes / 1024.0);
 		}
 		return String.format(Locale.ROOT, "%,.1f MiB", bytes / (1024.0 * 1024.0));
-	}
-
-	private static Method setLong() {
-		try {
-			return PreparedStatement.class.getMethod("setLong", int.class, long.class);
-		}
-		catch (NoSuchMethodException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/**
-	 * A detached scope of a job that runs statements through the listener on this thread,
-	 * so that its graph holds no thread.
-	 */
-	private static final class Job {
-
-		private final QueryBudgetTracker tracker;
-
-		private final QueryBudgetExecutionListener listener;
-
-		private final QueryScope scope;
-
-		Job(TrackerSettings settings) {
-			this.tracker = QueryBudgetTracker.create(settings);
-			this.listener = new QueryBudgetExecutionListener(this.tracker, SqlDialect.POSTGRESQL);
-			this.scope = this.tracker.openDetached(ScopeKind.JOB, "job", Budget.unlimited(), EnforcementMode.RECORD);
-		}
-
-		/**
-		 * Runs statements of {@code shapes} shapes in turn, each with one of {@code sets}
-		 * parameter sets.
-		 */
-		void run(int statements, int shapes, int sets) {
-			try (QueryScope.Attachment attachment = this.scope.attach()) {
-				for (int i = 0; i < statements; i++) {
-					execute(this.listener, statement(i % shapes, 130), (i / shapes) % sets);
-				}
-			}
-		}
-
-		void runLong(int shapes, int length) {
-			try (QueryScope.Attachment attachment = this.scope.attach()) {
-				for (int i = 0; i < shapes; i++) {
-					execute(this.listener, statement(i, length + 100), 0);
-				}
-			}
-		}
-
-		/**
-		 * Returns the bytes reachable from the scope but not from the tracker: what the
-		 * scope adds to the heap while it is open.
-		 */
-		long retained() {
-			return size(this.scope) - size(this.tracker);
-		}
-
 	}
 
 }

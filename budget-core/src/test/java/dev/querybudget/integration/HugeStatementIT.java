@@ -19,10 +19,10 @@ import dev.querybudget.jdbc.QueryBudgetExecutionListener;
 import dev.querybudget.sql.FingerprintSettings;
 import dev.querybudget.sql.SqlFingerprinter;
 import dev.querybudget.sql.StatementKind;
+import dev.querybudget.testing.MeasuredJob;
 import dev.querybudget.testing.TestDatabases;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.Test;
-import org.openjdk.jol.info.GraphLayout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,17 +51,17 @@ class HugeStatementIT {
 		String huge = "select length('" + literal + "') as n";
 		QueryScope scope = this.tracker.openDetached(ScopeKind.JOB, "import", Budget.unlimited(),
 				EnforcementMode.RECORD);
-		long empty = retained(scope);
+		long empty = MeasuredJob.retained(scope, this.tracker);
 		try (QueryScope.Attachment attachment = scope.attach();
 				Connection connection = this.proxied.getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.executeQuery("select 1").close();
-			long oneShape = retained(scope) - empty;
+			long oneShape = MeasuredJob.retained(scope, this.tracker) - empty;
 			try (ResultSet result = statement.executeQuery(huge)) {
 				assertThat(result.next()).isTrue();
 				assertThat(result.getInt(1)).isEqualTo(literal.length());
 			}
-			long bytes = retained(scope) - empty - oneShape;
+			long bytes = MeasuredJob.retained(scope, this.tracker) - empty - oneShape;
 			assertThat(bytes).as("bytes retained by the scope for a %d character statement", huge.length())
 				.isLessThanOrEqualTo(oneShape + 2L * this.fingerprinting.maxSqlLength());
 		}
@@ -69,21 +69,10 @@ class HugeStatementIT {
 		ScopeReport report = scope.report();
 		assertThat(report.statementCount()).isEqualTo(2);
 		assertThat(report.statementCount(StatementKind.SELECT)).isEqualTo(2);
-		FingerprintCount shape = report.fingerprints()
-			.stream()
-			.filter((count) -> count.fingerprint().truncated())
-			.findFirst()
-			.orElseThrow();
+		FingerprintCount shape = MeasuredJob.truncatedShape(report);
 		assertThat(shape.fingerprint().sqlLength()).isEqualTo(huge.length());
 		assertThat(shape.fingerprint().normalizedSql()).startsWith("select length(?").doesNotContain("secret");
 		assertThat(report.format()).doesNotContain("secret");
-	}
-
-	/**
-	 * Returns the bytes reachable from the scope but not from the tracker.
-	 */
-	private long retained(QueryScope scope) {
-		return GraphLayout.parseInstance(scope).totalSize() - GraphLayout.parseInstance(this.tracker).totalSize();
 	}
 
 }
