@@ -46,8 +46,8 @@ public record FingerprintSettings(int maxSqlLength, int cacheCapacity, int maxCa
 	/**
 	 * Returns the default settings.
 	 * @return 64 Ki character statements, 2048 cached fingerprints per dialect,
-	 * statements up to 4 Ki characters cached: at most about 8.5 MiB of cache per dialect
-	 * in use (see docs/performance.md)
+	 * statements up to 4 Ki characters cached (docs/performance.md measures the memory
+	 * this bounds)
 	 */
 	public static FingerprintSettings ofDefaults() {
 		return new FingerprintSettings(DEFAULT_MAX_SQL_LENGTH, DEFAULT_CACHE_CAPACITY, DEFAULT_MAX_CACHED_SQL_LENGTH);
