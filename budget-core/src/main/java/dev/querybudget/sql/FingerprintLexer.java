@@ -487,8 +487,11 @@ class FingerprintLexer {
 					values = true;
 				}
 				else {
-					// only the name of a type after :: may appear in a list of values
-					allowed = previous == CAST || previous == TYPE_NAME;
+					// only the name of a type after :: may appear in a list of values,
+					// and never IN or ARRAY: they would open a list whose look-ahead
+					// overlaps this one, and a chain of them would be read again and
+					// again
+					allowed = (previous == CAST || previous == TYPE_NAME) && k != Keywords.IN && k != Keywords.ARRAY;
 					t = TYPE_NAME;
 				}
 			}

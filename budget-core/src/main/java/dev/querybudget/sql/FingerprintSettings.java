@@ -13,6 +13,21 @@ package dev.querybudget.sql;
 public record FingerprintSettings(int maxSqlLength, int cacheCapacity, int maxCachedSqlLength) {
 
 	/**
+	 * Default of {@link #maxSqlLength()}: 64 Ki characters.
+	 */
+	public static final int DEFAULT_MAX_SQL_LENGTH = 64 * 1024;
+
+	/**
+	 * Default of {@link #cacheCapacity()}.
+	 */
+	public static final int DEFAULT_CACHE_CAPACITY = 2048;
+
+	/**
+	 * Default of {@link #maxCachedSqlLength()}: 4 Ki characters.
+	 */
+	public static final int DEFAULT_MAX_CACHED_SQL_LENGTH = 4 * 1024;
+
+	/**
 	 * Validates the settings.
 	 */
 	public FingerprintSettings {
@@ -31,11 +46,11 @@ public record FingerprintSettings(int maxSqlLength, int cacheCapacity, int maxCa
 	/**
 	 * Returns the default settings.
 	 * @return 64 Ki character statements, 2048 cached fingerprints per dialect,
-	 * statements up to 4 Ki characters cached: at most about 25 MiB of cache per dialect
-	 * in use
+	 * statements up to 4 Ki characters cached (docs/performance.md measures the memory
+	 * this bounds)
 	 */
 	public static FingerprintSettings ofDefaults() {
-		return new FingerprintSettings(64 * 1024, 2048, 4 * 1024);
+		return new FingerprintSettings(DEFAULT_MAX_SQL_LENGTH, DEFAULT_CACHE_CAPACITY, DEFAULT_MAX_CACHED_SQL_LENGTH);
 	}
 
 }

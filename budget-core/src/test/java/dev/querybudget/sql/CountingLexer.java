@@ -6,6 +6,16 @@ package dev.querybudget.sql;
  */
 class CountingLexer extends FingerprintLexer {
 
+	/**
+	 * The most reads per character any input may cost. The lexer reads a character once
+	 * to lex it and once to write it, a list that may collapse is read ahead once more,
+	 * and deciding what a one-character token is (a comment? a sign? the end of an
+	 * operator?) looks at up to two characters ahead of it. A run of {@code -} in MySQL,
+	 * where {@code --} without a following space is not a comment, is the worst case at
+	 * 9.
+	 */
+	static final long MAX_READS_PER_CHAR = 10;
+
 	private long reads;
 
 	CountingLexer(String sql, SqlDialect dialect) {

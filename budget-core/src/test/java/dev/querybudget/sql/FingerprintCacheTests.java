@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.openjdk.jol.info.GraphLayout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,26 @@ class FingerprintCacheTests {
 			assertThat(fingerprinter.cachedCount(SqlDialect.H2)).isLessThanOrEqualTo(100);
 		}
 		assertThat(fingerprinter.cachedCount(SqlDialect.H2)).isPositive();
+	}
+
+	@Test
+	void retainsAtMostItsCapacityInEntriesAndBytesAfterAMillionDistinctStatements() {
+		SqlFingerprinter fingerprinter = SqlFingerprinter.create();
+		int capacity = fingerprinter.cacheBound();
+		long empty = GraphLayout.parseInstance(fingerprinter).totalSize();
+		// a quarter full, no segment has been cleared yet: the cost of an entry
+		int quarter = capacity / 4;
+		for (int i = 0; i < quarter; i++) {
+			fingerprinter.fingerprint("select c" + i + " from item where id = ?", SqlDialect.POSTGRESQL);
+		}
+		long perEntry = (GraphLayout.parseInstance(fingerprinter).totalSize() - empty) / quarter;
+		for (int i = quarter; i < 1_000_000; i++) {
+			fingerprinter.fingerprint("select c" + i + " from item where id = ?", SqlDialect.POSTGRESQL);
+			assertThat(fingerprinter.cachedCount(SqlDialect.POSTGRESQL)).isLessThanOrEqualTo(capacity);
+		}
+		// the statements grew by up to four digits since the quarter was measured
+		assertThat(GraphLayout.parseInstance(fingerprinter).totalSize())
+			.isLessThanOrEqualTo(empty + capacity * (perEntry + 8));
 	}
 
 	@Test

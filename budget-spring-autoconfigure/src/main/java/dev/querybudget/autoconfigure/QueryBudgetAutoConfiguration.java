@@ -6,6 +6,7 @@ import dev.querybudget.BudgetViolationListener;
 import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.TrackerSettings;
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
+import dev.querybudget.sql.SqlFingerprinter;
 import io.micrometer.context.ContextRegistry;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.observation.boot.autoconfigure.ProxyDataSourceBuilderCustomizer;
@@ -51,7 +52,8 @@ public final class QueryBudgetAutoConfiguration {
 			.addExcludedPackages(properties.getExcludedPackages().toArray(String[]::new))
 			.maxFingerprintsPerScope(properties.getMaxFingerprintsPerScope())
 			.maxParameterSetsPerFingerprint(properties.getMaxParameterSetsPerFingerprint())
-			.slowStatementThreshold(properties.getSlowStatementThreshold());
+			.slowStatementThreshold(properties.getSlowStatementThreshold())
+			.fingerprinter(SqlFingerprinter.create(properties.getFingerprint().toSettings()));
 		listeners.orderedStream().forEach(settings::addListener);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(settings));
 		return QueryBudgetTracker.create(settings.build());

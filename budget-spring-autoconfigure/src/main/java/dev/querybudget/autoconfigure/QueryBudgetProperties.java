@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.querybudget.EnforcementMode;
 import dev.querybudget.TrackerSettings;
+import dev.querybudget.sql.FingerprintSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -70,6 +71,8 @@ public class QueryBudgetProperties {
 	 * Duration above which a statement execution counts as slow.
 	 */
 	private Duration slowStatementThreshold = TrackerSettings.DEFAULT_SLOW_STATEMENT_THRESHOLD;
+
+	private final Fingerprint fingerprint = new Fingerprint();
 
 	private final Web web = new Web();
 
@@ -138,6 +141,10 @@ public class QueryBudgetProperties {
 
 	public void setSlowStatementThreshold(Duration slowStatementThreshold) {
 		this.slowStatementThreshold = slowStatementThreshold;
+	}
+
+	public Fingerprint getFingerprint() {
+		return this.fingerprint;
 	}
 
 	public Web getWeb() {
@@ -284,6 +291,61 @@ public class QueryBudgetProperties {
 
 		public void setMode(@Nullable EnforcementMode mode) {
 			this.mode = mode;
+		}
+
+	}
+
+	/**
+	 * Fingerprinting properties: the bounds of the work and memory spent on one statement
+	 * and of the fingerprint cache.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class Fingerprint {
+
+		/**
+		 * Number of leading characters of a statement that are fingerprinted; a longer
+		 * statement is fingerprinted on this prefix and its length, and a scope keeps at
+		 * most this many characters of it.
+		 */
+		private int maxSqlLength = FingerprintSettings.DEFAULT_MAX_SQL_LENGTH;
+
+		/**
+		 * Number of fingerprints cached per SQL dialect; 0 disables the cache.
+		 */
+		private int cacheCapacity = FingerprintSettings.DEFAULT_CACHE_CAPACITY;
+
+		/**
+		 * Length in characters above which a statement is not cached.
+		 */
+		private int maxCachedSqlLength = FingerprintSettings.DEFAULT_MAX_CACHED_SQL_LENGTH;
+
+		public int getMaxSqlLength() {
+			return this.maxSqlLength;
+		}
+
+		public void setMaxSqlLength(int maxSqlLength) {
+			this.maxSqlLength = maxSqlLength;
+		}
+
+		public int getCacheCapacity() {
+			return this.cacheCapacity;
+		}
+
+		public void setCacheCapacity(int cacheCapacity) {
+			this.cacheCapacity = cacheCapacity;
+		}
+
+		public int getMaxCachedSqlLength() {
+			return this.maxCachedSqlLength;
+		}
+
+		public void setMaxCachedSqlLength(int maxCachedSqlLength) {
+			this.maxCachedSqlLength = maxCachedSqlLength;
+		}
+
+		FingerprintSettings toSettings() {
+			return new FingerprintSettings(this.maxSqlLength, this.cacheCapacity, this.maxCachedSqlLength);
 		}
 
 	}

@@ -13,6 +13,9 @@ import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
+import dev.querybudget.sql.SqlDialect;
+import dev.querybudget.sql.SqlFingerprinter;
+import dev.querybudget.sql.StatementFingerprint;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -160,6 +163,17 @@ class QueryBudgetAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean(QueryBudgetTracker.class).doesNotHaveBean(BudgetResolver.class);
 				assertThat(context.getBean("first", DataSource.class)).isInstanceOf(SimpleDriverDataSource.class);
 			});
+	}
+
+	@Test
+	void fingerprintPropertiesBoundTheTrackersFingerprinter() {
+		this.runner.withPropertyValues("query-budget.fingerprint.max-sql-length=100").run((context) -> {
+			SqlFingerprinter fingerprinter = context.getBean(QueryBudgetTracker.class).settings().fingerprinter();
+			StatementFingerprint fingerprint = fingerprinter.fingerprint("select " + "a, ".repeat(50) + "b from t",
+					SqlDialect.H2);
+			assertThat(fingerprint.truncated()).isTrue();
+			assertThat(fingerprinter.fingerprint("select a from t", SqlDialect.H2).truncated()).isFalse();
+		});
 	}
 
 	@Test
