@@ -13,6 +13,7 @@ import dev.querybudget.hibernate.internal.Origins;
 import dev.querybudget.hibernate.internal.ToOneProxies;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.boot.spi.SessionFactoryOptions;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerGroup;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -27,7 +28,8 @@ import org.hibernate.integrator.spi.Integrator;
  * runs, and names the entity or collection each write of a flush is for; the to-one
  * associations leading to each entity are read from the mapping once. The load of a lazy
  * proxy names the association that held it, remembered when its holder was loaded in a
- * scope.
+ * scope. The loads of an entity or collection that the second-level cache holds are
+ * marked as cache misses, as a cache hit runs no statement.
  * <p>
  * Register it explicitly, as it needs the application's tracker: with Spring Boot the
  * starter does it; with JPA bootstrapping, through the
@@ -52,7 +54,9 @@ public final class QueryBudgetIntegrator implements Integrator {
 	@Override
 	public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
 			SessionFactoryImplementor sessionFactory) {
-		Origins origins = new Origins(metadata, sessionFactory.getSessionFactoryOptions().getDefaultBatchFetchSize());
+		SessionFactoryOptions options = sessionFactory.getSessionFactoryOptions();
+		Origins origins = new Origins(metadata, options.getDefaultBatchFetchSize(),
+				options.isSecondLevelCacheEnabled());
 		EventListenerRegistry registry = sessionFactory.getEventListenerRegistry();
 		wrap(registry.getEventListenerGroup(EventType.INIT_COLLECTION),
 				(listener) -> new AttributingInitializeCollectionListener(listener, this.tracker, origins));

@@ -9,10 +9,13 @@ import javax.sql.DataSource;
 
 import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.TrackerSettings;
+import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import dev.querybudget.hibernate.petclinic.Cat;
+import dev.querybudget.hibernate.petclinic.Clinic;
 import dev.querybudget.hibernate.petclinic.Owner;
 import dev.querybudget.hibernate.petclinic.Pet;
 import dev.querybudget.hibernate.petclinic.Review;
+import dev.querybudget.hibernate.petclinic.Room;
 import dev.querybudget.hibernate.petclinic.Tag;
 import dev.querybudget.hibernate.petclinic.Vet;
 import dev.querybudget.hibernate.petclinic.Visit;
@@ -32,11 +35,14 @@ import org.hibernate.Session;
  * A Hibernate session factory over real PostgreSQL, in a schema of its own, behind a
  * ProxyDataSource that feeds a tracker, with the {@link QueryBudgetIntegrator} registered
  * natively: ten owners with two pets (cats and plain pets), two phones, two tags and a
- * review each, a visit per pet and five vets with two tags each.
+ * review each, a visit per pet, five vets with two tags each, and ten clinics with two
+ * rooms each, which a second-level cache over a real JCache provider (Caffeine) holds.
  */
 final class Petclinic implements AutoCloseable {
 
 	static final int OWNERS = 10;
+
+	static final int CLINICS = 10;
 
 	private static final String SCHEMA = "qb_diagnosis";
 
@@ -60,9 +66,14 @@ final class Petclinic implements AutoCloseable {
 		StandardServiceRegistryBuilder registry = new StandardServiceRegistryBuilder(bootstrap)
 			.applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, proxied)
 			.applySetting(AvailableSettings.DEFAULT_SCHEMA, SCHEMA)
-			.applySetting(AvailableSettings.HBM2DDL_AUTO, "create-drop");
+			.applySetting(AvailableSettings.HBM2DDL_AUTO, "create-drop")
+			.applySetting(AvailableSettings.USE_SECOND_LEVEL_CACHE, true)
+			.applySetting(AvailableSettings.CACHE_REGION_FACTORY, "jcache")
+			.applySetting("hibernate.javax.cache.provider", CaffeineCachingProvider.class.getName())
+			.applySetting("hibernate.javax.cache.missing_cache_strategy", "create");
 		this.sessionFactory = new MetadataSources(registry.build())
-			.addAnnotatedClasses(Owner.class, Pet.class, Cat.class, Visit.class, Vet.class, Tag.class, Review.class)
+			.addAnnotatedClasses(Owner.class, Pet.class, Cat.class, Visit.class, Vet.class, Tag.class, Review.class,
+					Clinic.class, Room.class)
 			.buildMetadata()
 			.buildSessionFactory();
 		inSession(Petclinic::seed);
@@ -104,6 +115,19 @@ final class Petclinic implements AutoCloseable {
 			vet.getSpecialties().add(tags[(i + 2) % 4]);
 			session.persist(vet);
 		}
+		for (int i = 1; i <= CLINICS; i++) {
+			Clinic clinic = new Clinic(i, "clinic-secret-" + i);
+			session.persist(clinic);
+			session.persist(new Room(i * 10L, clinic));
+			session.persist(new Room(i * 10L + 1, clinic));
+		}
+	}
+
+	/**
+	 * Empties the second-level cache, so that the next loads miss.
+	 */
+	void evictSecondLevelCache() {
+		this.sessionFactory.getCache().evictAllRegions();
 	}
 
 	/**
