@@ -32,6 +32,8 @@ public final class Origins {
 
 	private final Map<String, StatementOrigin> flushes = new HashMap<>();
 
+	private final Map<String, StatementOrigin> versionIncrements = new HashMap<>();
+
 	private final Map<String, List<LazyToOne>> lazyToOnes = new HashMap<>();
 
 	/**
@@ -73,6 +75,10 @@ public final class Origins {
 					StatementOrigin.toOne(name, batched(entity, defaultBatchFetchSize), leading).withCacheMiss(cached));
 			this.entityLoads.put(entity.getEntityName(), StatementOrigin.entityLoad(name).withCacheMiss(cached));
 			this.flushes.put(entity.getEntityName(), StatementOrigin.flush(name));
+			if (entity.isVersioned()) {
+				this.versionIncrements.put(entity.getEntityName(),
+						StatementOrigin.flush(name + "." + entity.getVersion().getName()));
+			}
 			this.lazyToOnes.put(entity.getEntityName(), List.copyOf(lazy));
 		}
 		for (Collection collection : metadata.getCollectionBindings()) {
@@ -144,6 +150,17 @@ public final class Origins {
 	public StatementOrigin flush(String name) {
 		StatementOrigin origin = this.flushes.get(name);
 		return (origin != null) ? origin : StatementOrigin.flush(name);
+	}
+
+	/**
+	 * Returns the origin of a forced increment of an entity's version.
+	 * @param entityName the full entity name
+	 * @return the origin, a flush of the version attribute, such as
+	 * {@code Clinic.version}, or of the entity when it has no version
+	 */
+	public StatementOrigin versionIncrement(String entityName) {
+		StatementOrigin origin = this.versionIncrements.get(entityName);
+		return (origin != null) ? origin : flush(entityName);
 	}
 
 	/**
