@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.querybudget.Attribution;
-import dev.querybudget.Budget;
 import dev.querybudget.EnforcementMode;
 import dev.querybudget.FingerprintCount;
 import dev.querybudget.OriginCount;
@@ -40,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * false alarms table of the docs is the one these scenarios compute.
  */
 class DiagnosisScenariosIT {
-
-	private static final Budget BUDGET = Budget.builder().nPlusOneThreshold(3).build();
 
 	// the look-alikes that the count-only rule flags: JDBC batch, declared loop, lookups
 	private static final int COUNT_ONLY_FALSE_ALARMS = 3;
@@ -115,7 +112,7 @@ class DiagnosisScenariosIT {
 		AtomicReference<ScopeReport> report = new AtomicReference<>();
 		petclinic.inSession((session) -> {
 			List<Review> reviews = session.createSelectionQuery("from Review", Review.class).getResultList();
-			try (QueryScope scope = petclinic.tracker.open(ScopeKind.TEST, "scenario", BUDGET,
+			try (QueryScope scope = petclinic.tracker.open(ScopeKind.TEST, "scenario", Petclinic.BUDGET,
 					EnforcementMode.RECORD)) {
 				reviews.forEach((review) -> review.getAuthor().getName());
 				report.set(scope.report());
@@ -256,7 +253,7 @@ class DiagnosisScenariosIT {
 	 */
 	private static boolean countOnlyRuleFlags(ScopeReport report) {
 		for (FingerprintCount count : report.fingerprints()) {
-			if (count.distinctParameterSets() >= BUDGET.nPlusOneThreshold()) {
+			if (count.distinctParameterSets() >= Petclinic.BUDGET.nPlusOneThreshold()) {
 				return true;
 			}
 		}
@@ -409,10 +406,7 @@ class DiagnosisScenariosIT {
 	}
 
 	private static ScopeReport run(Consumer<Session> work) {
-		try (QueryScope scope = petclinic.tracker.open(ScopeKind.TEST, "scenario", BUDGET, EnforcementMode.RECORD)) {
-			petclinic.inSession(work);
-			return scope.report();
-		}
+		return petclinic.report(work);
 	}
 
 	/**

@@ -3,12 +3,8 @@ package dev.querybudget.hibernate;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.querybudget.Budget;
-import dev.querybudget.EnforcementMode;
 import dev.querybudget.FingerprintCount;
 import dev.querybudget.OriginCount;
-import dev.querybudget.QueryScope;
-import dev.querybudget.ScopeKind;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.StatementOrigin;
 import dev.querybudget.hibernate.petclinic.Clinic;
@@ -33,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before it.
  */
 class FlushAttributionIT {
-
-	private static final Budget BUDGET = Budget.builder().nPlusOneThreshold(3).build();
 
 	private static Petclinic petclinic;
 
@@ -152,10 +146,7 @@ class FlushAttributionIT {
 	}
 
 	private static ScopeReport run(Consumer<Session> work) {
-		try (QueryScope scope = petclinic.tracker.open(ScopeKind.TEST, "writes", BUDGET, EnforcementMode.RECORD)) {
-			petclinic.inSession(work);
-			return scope.report();
-		}
+		return petclinic.report(work);
 	}
 
 }

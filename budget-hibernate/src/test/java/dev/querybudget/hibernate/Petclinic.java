@@ -7,7 +7,12 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import dev.querybudget.Budget;
+import dev.querybudget.EnforcementMode;
 import dev.querybudget.QueryBudgetTracker;
+import dev.querybudget.QueryScope;
+import dev.querybudget.ScopeKind;
+import dev.querybudget.ScopeReport;
 import dev.querybudget.TrackerSettings;
 import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import dev.querybudget.hibernate.petclinic.Cat;
@@ -43,6 +48,11 @@ final class Petclinic implements AutoCloseable {
 	static final int OWNERS = 10;
 
 	static final int CLINICS = 10;
+
+	/**
+	 * The budget of the scenarios: an N+1 from three distinct parameter sets.
+	 */
+	static final Budget BUDGET = Budget.builder().nPlusOneThreshold(3).build();
 
 	private static final String SCHEMA = "qb_diagnosis";
 
@@ -128,6 +138,17 @@ final class Petclinic implements AutoCloseable {
 	 */
 	void evictSecondLevelCache() {
 		this.sessionFactory.getCache().evictAllRegions();
+	}
+
+	/**
+	 * Runs work in a session and a transaction inside a test scope, and returns the
+	 * scope's report.
+	 */
+	ScopeReport report(Consumer<Session> work) {
+		try (QueryScope scope = this.tracker.open(ScopeKind.TEST, "scenario", BUDGET, EnforcementMode.RECORD)) {
+			inSession(work);
+			return scope.report();
+		}
 	}
 
 	/**
