@@ -16,6 +16,8 @@ final class Fixes {
 
 	private static final String BATCH_FETCH_SETTING = "hibernate.default_batch_fetch_size";
 
+	private static final String CACHE_MISS_CAUSE = ", each a second-level cache miss";
+
 	private Fixes() {
 	}
 
@@ -40,12 +42,14 @@ final class Fixes {
 			return;
 		}
 		switch (origin.kind()) {
-			case COLLECTION -> collection(text, origin.role());
+			case COLLECTION -> collection(text, origin);
 			case TO_ONE -> toOne(text, origin);
-			case ENTITY_LOAD -> text.append("\n    cause: ")
-				.append(origin.role())
-				.append(" loaded by identifier one at a time")
-				.append("\n    fix: load them together: findAllById, a query with IN (...), or Session.findMultiple");
+			case ENTITY_LOAD -> {
+				text.append("\n    cause: ").append(origin.role()).append(" loaded by identifier one at a time");
+				cacheMiss(text, origin);
+				text.append(
+						"\n    fix: load them together: findAllById, a query with IN (...), or Session.findMultiple");
+			}
 			default -> text.append("\n    cause: flush of ")
 				.append(origin.role())
 				.append(", one statement per entity")
@@ -54,11 +58,13 @@ final class Fixes {
 		}
 	}
 
-	private static void collection(StringBuilder text, String role) {
+	private static void collection(StringBuilder text, StatementOrigin origin) {
+		String role = origin.role();
 		int dot = role.indexOf('.');
 		String entity = (dot > 0) ? role.substring(0, dot) : role;
 		String attribute = role.substring(dot + 1);
 		text.append("\n    cause: lazy collection ").append(role).append(" initialised once per ").append(entity);
+		cacheMiss(text, origin);
 		text.append("\n    fix: fetch ")
 			.append(role)
 			.append(" with the ")
@@ -78,6 +84,7 @@ final class Fixes {
 		else {
 			text.append(String.join(" or ", associations));
 		}
+		cacheMiss(text, origin);
 		for (String association : associations) {
 			int dot = association.indexOf('.');
 			String parent = association.substring(0, dot);
@@ -89,6 +96,21 @@ final class Fixes {
 		}
 		text.append("\n    fix: or @BatchSize(size = ...) on ").append(origin.role()).append(" / ");
 		text.append(BATCH_FETCH_SETTING);
+	}
+
+	/**
+	 * Ends the cause line of a load whose statements are second-level cache misses, and
+	 * names the cache fix before the fetch fixes: the application meant the cache to
+	 * answer these loads.
+	 */
+	private static void cacheMiss(StringBuilder text, StatementOrigin origin) {
+		if (origin.cacheMiss()) {
+			text.append(CACHE_MISS_CAUSE)
+				.append("\n    fix: keep ")
+				.append(origin.role())
+				.append(" in the second-level cache: size its region to hold what the loop reads and check its ")
+				.append("expiry, or warm the region before the loop");
+		}
 	}
 
 	private static void entityGraph(StringBuilder text, String attribute) {

@@ -18,9 +18,12 @@ import java.util.Objects;
  * bounded by N divided by the batch size: an answer to N+1, not one
  * @param associations for a {@link Kind#TO_ONE} or {@link Kind#ENTITY_LOAD} origin, the
  * to-one associations that can lead to the entity, such as {@code Pet.owner}
+ * @param cacheMiss whether the statements load a collection or entity that the
+ * second-level cache holds, so that each of them is a cache miss: a cache hit runs no
+ * statement
  * @since 0.1.0
  */
-public record StatementOrigin(Kind kind, String role, boolean batched, List<String> associations) {
+public record StatementOrigin(Kind kind, String role, boolean batched, List<String> associations, boolean cacheMiss) {
 
 	/**
 	 * Validates the origin and copies its associations.
@@ -29,6 +32,22 @@ public record StatementOrigin(Kind kind, String role, boolean batched, List<Stri
 		Objects.requireNonNull(kind, "'kind' must not be null");
 		Objects.requireNonNull(role, "'role' must not be null");
 		associations = List.copyOf(Objects.requireNonNull(associations, "'associations' must not be null"));
+		if (cacheMiss && !isLoad(kind)) {
+			throw new IllegalArgumentException(
+					"'cacheMiss' applies to collection, to-one and entity loads, but the kind was " + kind);
+		}
+	}
+
+	/**
+	 * Creates an origin whose statements are no second-level cache misses.
+	 * @param kind what kind of cause it is
+	 * @param role what caused it
+	 * @param batched whether the statements are batch or subselect fetches
+	 * @param associations for a {@link Kind#TO_ONE} or {@link Kind#ENTITY_LOAD} origin,
+	 * the to-one associations that can lead to the entity
+	 */
+	public StatementOrigin(Kind kind, String role, boolean batched, List<String> associations) {
+		this(kind, role, batched, associations, false);
 	}
 
 	/**
@@ -83,6 +102,19 @@ public record StatementOrigin(Kind kind, String role, boolean batched, List<Stri
 	}
 
 	/**
+	 * Returns this load as one whose statements are second-level cache misses, or are
+	 * not: the adapter knows whether the cache holds what it loads and was read.
+	 * @param missed whether the statements are cache misses
+	 * @return the origin, this one when it already says so
+	 * @throws IllegalArgumentException when {@code missed} is {@code true} and this
+	 * origin is no collection, to-one or entity load
+	 */
+	public StatementOrigin withCacheMiss(boolean missed) {
+		return (missed == this.cacheMiss) ? this
+				: new StatementOrigin(this.kind, this.role, this.batched, this.associations, missed);
+	}
+
+	/**
 	 * Returns whether statements of this origin are exempt from N+1 detection: batch
 	 * fetches and declared repetition.
 	 * @return {@code true} for a batched origin or an {@link Kind#ALLOWED} one
@@ -105,7 +137,15 @@ public record StatementOrigin(Kind kind, String role, boolean batched, List<Stri
 
 	@Override
 	public String toString() {
-		return this.kind + " " + this.role + ((this.batched) ? " (batch fetch)" : "");
+		String text = this.kind + " " + this.role;
+		if (this.batched) {
+			return text + ((this.cacheMiss) ? " (batch fetch, cache miss)" : " (batch fetch)");
+		}
+		return (this.cacheMiss) ? text + " (cache miss)" : text;
+	}
+
+	private static boolean isLoad(Kind kind) {
+		return kind == Kind.COLLECTION || kind == Kind.TO_ONE || kind == Kind.ENTITY_LOAD;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import dev.querybudget.sql.SqlFingerprinter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The N+1 rules and fix texts of {@code docs/diagnosis.md}, with origins declared the way
@@ -71,6 +72,44 @@ class DiagnosisTests {
 					+ "    fix: fetch Visit.owner with the Visit entities: JOIN FETCH v.owner in the query that "
 					+ "loaded them, @EntityGraph(attributePaths = \"owner\") on the repository method\n"
 					+ "    fix: or @BatchSize(size = ...) on Owner / hibernate.default_batch_fetch_size");
+	}
+
+	@Test
+	void cacheMissLoopNamesTheCacheFixBeforeTheFetchFixes() throws SQLException {
+		StatementOrigin missed = StatementOrigin.collection("Owner.pets", false).withCacheMiss(true);
+		ScopeReport report = report(() -> {
+			for (int owner = 1; owner <= 10; owner++) {
+				try (Attribution attribution = this.tracker.attribute(missed)) {
+					this.db.petsOf(owner);
+				}
+			}
+		});
+		assertThat(report.nPlusOneSuspects()).singleElement()
+			.satisfies((suspect) -> assertThat(suspect.nPlusOneOrigin()).isEqualTo(missed));
+		assertThat(missed).hasToString("COLLECTION Owner.pets (cache miss)");
+		assertThat(report.format()).contains(
+				"    cause: lazy collection Owner.pets initialised once per Owner, each a second-level cache miss\n"
+						+ "    fix: keep Owner.pets in the second-level cache: size its region to hold what the loop reads "
+						+ "and check its expiry, or warm the region before the loop\n"
+						+ "    fix: fetch Owner.pets with the Owner entities: JOIN FETCH o.pets");
+	}
+
+	@Test
+	void cacheMissesAndUncachedLoadsOfOneRoleAreDistinctOrigins() {
+		StatementOrigin loaded = StatementOrigin.entityLoad("Owner");
+		assertThat(loaded.withCacheMiss(false)).isSameAs(loaded);
+		assertThat(loaded.withCacheMiss(true)).isNotEqualTo(loaded)
+			.hasToString("ENTITY_LOAD Owner (cache miss)")
+			.satisfies((missed) -> assertThat(missed.withCacheMiss(false)).isEqualTo(loaded));
+		assertThat(StatementOrigin.collection("Owner.tags", true).withCacheMiss(true))
+			.hasToString("COLLECTION Owner.tags (batch fetch, cache miss)");
+	}
+
+	@Test
+	void onlyLoadsCanBeCacheMisses() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> StatementOrigin.query("OwnerRepository.findAll").withCacheMiss(true))
+			.withMessage("'cacheMiss' applies to collection, to-one and entity loads, but the kind was QUERY");
 	}
 
 	@Test

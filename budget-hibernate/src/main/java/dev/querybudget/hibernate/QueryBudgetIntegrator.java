@@ -11,8 +11,10 @@ import dev.querybudget.hibernate.internal.AttributingLoadListener;
 import dev.querybudget.hibernate.internal.FlushAttribution;
 import dev.querybudget.hibernate.internal.Origins;
 import dev.querybudget.hibernate.internal.ToOneProxies;
+import dev.querybudget.hibernate.internal.VersionIncrements;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.boot.spi.SessionFactoryOptions;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerGroup;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -24,10 +26,12 @@ import org.hibernate.integrator.spi.Integrator;
  * reports name the association behind an N+1 ({@code Owner.pets}, {@code Pet.owner}) and
  * the fix, rather than only the SQL. It wraps Hibernate's collection-initialisation and
  * load listeners, whatever they are, and declares the origin for the statements each one
- * runs, and names the entity or collection each write of a flush is for; the to-one
- * associations leading to each entity are read from the mapping once. The load of a lazy
- * proxy names the association that held it, remembered when its holder was loaded in a
- * scope.
+ * runs, and names the entity or collection each write of a flush is for, and the version
+ * attribute a forced version increment writes; the to-one associations leading to each
+ * entity are read from the mapping once. The load of a lazy proxy names the association
+ * that held it, remembered when its holder was loaded in a scope. The loads of an entity
+ * or collection that the second-level cache holds are marked as cache misses, as a cache
+ * hit runs no statement.
  * <p>
  * Register it explicitly, as it needs the application's tracker: with Spring Boot the
  * starter does it; with JPA bootstrapping, through the
@@ -52,13 +56,19 @@ public final class QueryBudgetIntegrator implements Integrator {
 	@Override
 	public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
 			SessionFactoryImplementor sessionFactory) {
-		Origins origins = new Origins(metadata, sessionFactory.getSessionFactoryOptions().getDefaultBatchFetchSize());
+		SessionFactoryOptions options = sessionFactory.getSessionFactoryOptions();
+		Origins origins = new Origins(metadata, options.getDefaultBatchFetchSize(),
+				options.isSecondLevelCacheEnabled());
 		EventListenerRegistry registry = sessionFactory.getEventListenerRegistry();
 		wrap(registry.getEventListenerGroup(EventType.INIT_COLLECTION),
 				(listener) -> new AttributingInitializeCollectionListener(listener, this.tracker, origins));
 		ToOneProxies proxies = new ToOneProxies(this.tracker, origins);
 		wrap(registry.getEventListenerGroup(EventType.LOAD),
 				(listener) -> new AttributingLoadListener(listener, this.tracker, origins, proxies));
+		VersionIncrements versions = new VersionIncrements(this.tracker, origins);
+		// the wrappers first, so that they wrap Hibernate's listeners only
+		wrap(registry.getEventListenerGroup(EventType.POST_LOAD), versions::wrap);
+		wrap(registry.getEventListenerGroup(EventType.LOCK), versions::wrap);
 		registry.getEventListenerGroup(EventType.POST_LOAD).appendListener(proxies);
 		FlushAttribution flushes = new FlushAttribution(this.tracker, origins);
 		wrap(registry.getEventListenerGroup(EventType.FLUSH), flushes::wrap);

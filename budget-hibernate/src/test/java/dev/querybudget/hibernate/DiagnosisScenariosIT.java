@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.querybudget.Attribution;
-import dev.querybudget.Budget;
 import dev.querybudget.EnforcementMode;
 import dev.querybudget.FingerprintCount;
 import dev.querybudget.OriginCount;
@@ -14,13 +14,16 @@ import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.StatementOrigin;
+import dev.querybudget.hibernate.petclinic.Clinic;
 import dev.querybudget.hibernate.petclinic.Owner;
 import dev.querybudget.hibernate.petclinic.Pet;
 import dev.querybudget.hibernate.petclinic.Review;
+import dev.querybudget.hibernate.petclinic.Room;
 import dev.querybudget.hibernate.petclinic.Tag;
 import dev.querybudget.hibernate.petclinic.Vet;
 import dev.querybudget.hibernate.petclinic.Visit;
 import jakarta.persistence.EntityGraph;
+import org.hibernate.CacheMode;
 import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -36,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * false alarms table of the docs is the one these scenarios compute.
  */
 class DiagnosisScenariosIT {
-
-	private static final Budget BUDGET = Budget.builder().nPlusOneThreshold(3).build();
 
 	// the look-alikes that the count-only rule flags: JDBC batch, declared loop, lookups
 	private static final int COUNT_ONLY_FALSE_ALARMS = 3;
@@ -111,7 +112,7 @@ class DiagnosisScenariosIT {
 		AtomicReference<ScopeReport> report = new AtomicReference<>();
 		petclinic.inSession((session) -> {
 			List<Review> reviews = session.createSelectionQuery("from Review", Review.class).getResultList();
-			try (QueryScope scope = petclinic.tracker.open(ScopeKind.TEST, "scenario", BUDGET,
+			try (QueryScope scope = petclinic.tracker.open(ScopeKind.TEST, "scenario", Petclinic.BUDGET,
 					EnforcementMode.RECORD)) {
 				reviews.forEach((review) -> review.getAuthor().getName());
 				report.set(scope.report());
@@ -146,6 +147,60 @@ class DiagnosisScenariosIT {
 	}
 
 	@Test
+	void cacheMissesOfACachedCollectionAreAnNPlusOneOfMisses() {
+		ScopeReport report = runWithCache(false, DiagnosisScenariosIT::touchEveryClinicsRooms);
+		assertThat(report.nPlusOneSuspects()).singleElement().satisfies((suspect) -> {
+			assertThat(suspect.nPlusOneOrigin())
+				.isEqualTo(StatementOrigin.collection("Clinic.rooms", false).withCacheMiss(true));
+			assertThat(suspect.nPlusOneParameterSets()).isEqualTo(Petclinic.CLINICS);
+		});
+		assertThat(report.format())
+			.contains("    cause: lazy collection Clinic.rooms initialised once per Clinic, each a second-level cache "
+					+ "miss\n    fix: keep Clinic.rooms in the second-level cache: size its region to hold what the "
+					+ "loop reads and check its expiry, or warm the region before the loop\n"
+					+ "    fix: fetch Clinic.rooms with the Clinic entities: JOIN FETCH c.rooms")
+			.doesNotContain("secret");
+	}
+
+	@Test
+	void cacheHitsRunNoStatement() {
+		ScopeReport collections = runWithCache(true, DiagnosisScenariosIT::touchEveryClinicsRooms);
+		assertThat(collections.statementCount()).isOne();
+		assertThat(collections.fingerprints()).flatExtracting(FingerprintCount::origins).isEmpty();
+		ScopeReport finds = runWithCache(true, DiagnosisScenariosIT::findEveryClinic);
+		assertThat(finds.statementCount()).isZero();
+	}
+
+	@Test
+	void cacheMissesOfALazyToOneNameTheAssociation() {
+		ScopeReport report = runWithCache(false, DiagnosisScenariosIT::touchEveryRoomsClinic);
+		assertThat(report.nPlusOneSuspects()).singleElement()
+			.satisfies((suspect) -> assertThat(suspect.nPlusOneOrigin())
+				.isEqualTo(StatementOrigin.toOne("Clinic", false, List.of("Room.clinic")).withCacheMiss(true)));
+		assertThat(report.format()).contains("    cause: Clinic loaded once per parent through Room.clinic, each a "
+				+ "second-level cache miss\n    fix: keep Clinic in the second-level cache");
+	}
+
+	@Test
+	void cacheMissesOfEntitiesFoundByIdentifierAreNamedAsMisses() {
+		ScopeReport report = runWithCache(false, DiagnosisScenariosIT::findEveryClinic);
+		assertThat(report.nPlusOneSuspects()).singleElement()
+			.satisfies((suspect) -> assertThat(suspect.nPlusOneOrigin())
+				.isEqualTo(StatementOrigin.entityLoad("Clinic").withCacheMiss(true)));
+	}
+
+	@Test
+	void loadsThatDoNotReadTheCacheAreNoMisses() {
+		ScopeReport report = runWithCache(true, (session) -> {
+			session.setCacheMode(CacheMode.IGNORE);
+			touchEveryClinicsRooms(session);
+		});
+		assertThat(report.nPlusOneSuspects()).singleElement()
+			.satisfies((suspect) -> assertThat(suspect.nPlusOneOrigin())
+				.isEqualTo(StatementOrigin.collection("Clinic.rooms", false)));
+	}
+
+	@Test
 	void batchFetchedCollectionIsAttributedAsABatchFetch() {
 		ScopeReport report = run(DiagnosisScenariosIT::touchEveryOwnersTags);
 		assertThat(report.nPlusOneSuspects()).isEmpty();
@@ -168,7 +223,7 @@ class DiagnosisScenariosIT {
 		int countOnlyFalseAlarms = 0;
 		int truths = 0;
 		for (Scenario scenario : scenarios()) {
-			ScopeReport report = run(scenario.work());
+			ScopeReport report = scenario.report().get();
 			List<FingerprintCount> suspects = report.nPlusOneSuspects();
 			String named = (suspects.isEmpty()) ? "-" : cause(suspects.get(0));
 			boolean flagged = !suspects.isEmpty();
@@ -198,7 +253,7 @@ class DiagnosisScenariosIT {
 	 */
 	private static boolean countOnlyRuleFlags(ScopeReport report) {
 		for (FingerprintCount count : report.fingerprints()) {
-			if (count.distinctParameterSets() >= BUDGET.nPlusOneThreshold()) {
+			if (count.distinctParameterSets() >= Petclinic.BUDGET.nPlusOneThreshold()) {
 				return true;
 			}
 		}
@@ -207,7 +262,7 @@ class DiagnosisScenariosIT {
 
 	private static String cause(FingerprintCount suspect) {
 		StatementOrigin origin = suspect.nPlusOneOrigin();
-		return (origin != null) ? origin.kind() + " " + origin.role() : "call site";
+		return (origin != null) ? origin.toString() : "call site";
 	}
 
 	private static List<Scenario> scenarios() {
@@ -235,9 +290,16 @@ class DiagnosisScenariosIT {
 				}),
 				new Scenario("flush of new entities without JDBC batching", "FLUSH Tag",
 						DiagnosisScenariosIT::flushNewTagsOneByOne),
+				new Scenario("second-level cache misses of `Clinic.rooms` in a loop",
+						"COLLECTION Clinic.rooms (cache miss)",
+						() -> runWithCache(false, DiagnosisScenariosIT::touchEveryClinicsRooms)),
+				new Scenario("second-level cache misses of lazy `Room.clinic` in a loop", "TO_ONE Clinic (cache miss)",
+						() -> runWithCache(false, DiagnosisScenariosIT::touchEveryRoomsClinic)),
 				new Scenario("`JOIN FETCH o.pets`, then the loop", null, DiagnosisScenariosIT::joinFetchPets),
 				new Scenario("entity graph `pets`, then the loop", null, DiagnosisScenariosIT::entityGraphPets),
 				new Scenario("`@BatchSize` `Owner.tags` in a loop", null, DiagnosisScenariosIT::touchEveryOwnersTags),
+				new Scenario("warm second-level cache, then the `Clinic.rooms` loop", null,
+						() -> runWithCache(true, DiagnosisScenariosIT::touchEveryClinicsRooms)),
 				new Scenario("JDBC batch of inserts", null, (session) -> {
 					session.setJdbcBatchSize(5);
 					for (int i = 0; i < 20; i++) {
@@ -280,6 +342,24 @@ class DiagnosisScenariosIT {
 	private static void touchEveryOwnersTags(Session session) {
 		for (Owner owner : owners(session)) {
 			owner.getTags().size();
+		}
+	}
+
+	private static void findEveryClinic(Session session) {
+		for (long id = 1; id <= Petclinic.CLINICS; id++) {
+			session.find(Clinic.class, id);
+		}
+	}
+
+	private static void touchEveryClinicsRooms(Session session) {
+		for (Clinic clinic : session.createSelectionQuery("from Clinic", Clinic.class).getResultList()) {
+			clinic.getRooms().size();
+		}
+	}
+
+	private static void touchEveryRoomsClinic(Session session) {
+		for (Room room : session.createSelectionQuery("from Room", Room.class).getResultList()) {
+			room.getClinic().getName();
 		}
 	}
 
@@ -326,13 +406,27 @@ class DiagnosisScenariosIT {
 	}
 
 	private static ScopeReport run(Consumer<Session> work) {
-		try (QueryScope scope = petclinic.tracker.open(ScopeKind.TEST, "scenario", BUDGET, EnforcementMode.RECORD)) {
-			petclinic.inSession(work);
-			return scope.report();
-		}
+		return petclinic.report(work);
 	}
 
-	private record Scenario(String name, @Nullable String expectedCause, Consumer<Session> work) {
+	/**
+	 * Runs the work in a scope after the second-level cache was emptied and, when asked,
+	 * warmed by the same work outside the scope.
+	 */
+	private static ScopeReport runWithCache(boolean warm, Consumer<Session> work) {
+		petclinic.evictSecondLevelCache();
+		if (warm) {
+			petclinic.inSession(work);
+		}
+		return run(work);
+	}
+
+	private record Scenario(String name, @Nullable String expectedCause, Supplier<ScopeReport> report) {
+
+		Scenario(String name, @Nullable String expectedCause, Consumer<Session> work) {
+			this(name, expectedCause, () -> run(work));
+		}
+
 	}
 
 }

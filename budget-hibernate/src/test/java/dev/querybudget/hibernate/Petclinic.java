@@ -7,12 +7,20 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import dev.querybudget.Budget;
+import dev.querybudget.EnforcementMode;
 import dev.querybudget.QueryBudgetTracker;
+import dev.querybudget.QueryScope;
+import dev.querybudget.ScopeKind;
+import dev.querybudget.ScopeReport;
 import dev.querybudget.TrackerSettings;
+import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import dev.querybudget.hibernate.petclinic.Cat;
+import dev.querybudget.hibernate.petclinic.Clinic;
 import dev.querybudget.hibernate.petclinic.Owner;
 import dev.querybudget.hibernate.petclinic.Pet;
 import dev.querybudget.hibernate.petclinic.Review;
+import dev.querybudget.hibernate.petclinic.Room;
 import dev.querybudget.hibernate.petclinic.Tag;
 import dev.querybudget.hibernate.petclinic.Vet;
 import dev.querybudget.hibernate.petclinic.Visit;
@@ -32,11 +40,19 @@ import org.hibernate.Session;
  * A Hibernate session factory over real PostgreSQL, in a schema of its own, behind a
  * ProxyDataSource that feeds a tracker, with the {@link QueryBudgetIntegrator} registered
  * natively: ten owners with two pets (cats and plain pets), two phones, two tags and a
- * review each, a visit per pet and five vets with two tags each.
+ * review each, a visit per pet, five vets with two tags each, and ten clinics with two
+ * rooms each, which a second-level cache over a real JCache provider (Caffeine) holds.
  */
 final class Petclinic implements AutoCloseable {
 
 	static final int OWNERS = 10;
+
+	static final int CLINICS = 10;
+
+	/**
+	 * The budget of the scenarios: an N+1 from three distinct parameter sets.
+	 */
+	static final Budget BUDGET = Budget.builder().nPlusOneThreshold(3).build();
 
 	private static final String SCHEMA = "qb_diagnosis";
 
@@ -60,9 +76,14 @@ final class Petclinic implements AutoCloseable {
 		StandardServiceRegistryBuilder registry = new StandardServiceRegistryBuilder(bootstrap)
 			.applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, proxied)
 			.applySetting(AvailableSettings.DEFAULT_SCHEMA, SCHEMA)
-			.applySetting(AvailableSettings.HBM2DDL_AUTO, "create-drop");
+			.applySetting(AvailableSettings.HBM2DDL_AUTO, "create-drop")
+			.applySetting(AvailableSettings.USE_SECOND_LEVEL_CACHE, true)
+			.applySetting(AvailableSettings.CACHE_REGION_FACTORY, "jcache")
+			.applySetting("hibernate.javax.cache.provider", CaffeineCachingProvider.class.getName())
+			.applySetting("hibernate.javax.cache.missing_cache_strategy", "create");
 		this.sessionFactory = new MetadataSources(registry.build())
-			.addAnnotatedClasses(Owner.class, Pet.class, Cat.class, Visit.class, Vet.class, Tag.class, Review.class)
+			.addAnnotatedClasses(Owner.class, Pet.class, Cat.class, Visit.class, Vet.class, Tag.class, Review.class,
+					Clinic.class, Room.class)
 			.buildMetadata()
 			.buildSessionFactory();
 		inSession(Petclinic::seed);
@@ -103,6 +124,30 @@ final class Petclinic implements AutoCloseable {
 			vet.getSpecialties().add(tags[i % 4]);
 			vet.getSpecialties().add(tags[(i + 2) % 4]);
 			session.persist(vet);
+		}
+		for (int i = 1; i <= CLINICS; i++) {
+			Clinic clinic = new Clinic(i, "clinic-secret-" + i);
+			session.persist(clinic);
+			session.persist(new Room(i * 10L, clinic));
+			session.persist(new Room(i * 10L + 1, clinic));
+		}
+	}
+
+	/**
+	 * Empties the second-level cache, so that the next loads miss.
+	 */
+	void evictSecondLevelCache() {
+		this.sessionFactory.getCache().evictAllRegions();
+	}
+
+	/**
+	 * Runs work in a session and a transaction inside a test scope, and returns the
+	 * scope's report.
+	 */
+	ScopeReport report(Consumer<Session> work) {
+		try (QueryScope scope = this.tracker.open(ScopeKind.TEST, "scenario", BUDGET, EnforcementMode.RECORD)) {
+			inSession(work);
+			return scope.report();
 		}
 	}
 

@@ -78,6 +78,8 @@ public class QueryBudgetProperties {
 
 	private final Metrics metrics = new Metrics();
 
+	private final Hibernate hibernate = new Hibernate();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -153,6 +155,10 @@ public class QueryBudgetProperties {
 
 	public Metrics getMetrics() {
 		return this.metrics;
+	}
+
+	public Hibernate getHibernate() {
+		return this.hibernate;
 	}
 
 	/**
@@ -369,6 +375,29 @@ public class QueryBudgetProperties {
 
 		public void setFilterOrder(int filterOrder) {
 			this.filterOrder = filterOrder;
+		}
+
+	}
+
+	/**
+	 * Hibernate integration properties.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class Hibernate {
+
+		/**
+		 * Whether to attribute the statements Hibernate runs to the association, entity
+		 * load or flush that caused them, so that reports name an N+1 and its fix.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.querybudget.hibernate.internal;
 import dev.querybudget.Attribution;
 import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.StatementOrigin;
+import org.hibernate.LockMode;
 import org.hibernate.event.spi.LoadEvent;
 import org.hibernate.event.spi.LoadEventListener;
 
@@ -11,7 +12,9 @@ import org.hibernate.event.spi.LoadEventListener;
  * initialised, or an eager association loaded by its own select) or an entity loaded by
  * identifier. A proxy initialised is attributed to the associations that held it when
  * {@link ToOneProxies} remembered them, otherwise, as an eager load, to every association
- * that leads to the entity.
+ * that leads to the entity. The statements of a load of an entity that the second-level
+ * cache holds are cache misses, as a hit runs none, unless the load does not read the
+ * cache.
  *
  * @since 0.1.0
  */
@@ -39,7 +42,9 @@ public final class AttributingLoadListener implements LoadEventListener {
 			this.delegate.onLoad(event, loadType);
 			return;
 		}
-		try (Attribution attribution = this.tracker.attribute(origin(event, loadType))) {
+		boolean cacheRead = event.getSession().getCacheMode().isGetEnabled()
+				&& event.getLockOptions().getLockMode().lessThan(LockMode.READ);
+		try (Attribution attribution = this.tracker.attribute(Origins.reading(origin(event, loadType), cacheRead))) {
 			this.delegate.onLoad(event, loadType);
 		}
 	}

@@ -15,8 +15,10 @@ import org.hibernate.mapping.ToOne;
 /**
  * The origins of one session factory, built once from its mapping so that an event costs
  * a map lookup: collection roles and entity names in the short form reports use
- * ({@code Owner.pets}, {@code Owner}), whether each is batch or subselect fetched, the
- * to-one associations that lead to each entity, and the lazy ones each entity holds.
+ * ({@code Owner.pets}, {@code Owner}), whether each is batch or subselect fetched,
+ * whether the second-level cache holds it (so that the statements of its loads are cache
+ * misses), the to-one associations that lead to each entity, and the lazy ones each
+ * entity holds.
  *
  * @since 0.1.0
  */
@@ -30,14 +32,17 @@ public final class Origins {
 
 	private final Map<String, StatementOrigin> flushes = new HashMap<>();
 
+	private final Map<String, StatementOrigin> versionIncrements = new HashMap<>();
+
 	private final Map<String, List<LazyToOne>> lazyToOnes = new HashMap<>();
 
 	/**
 	 * Reads the origins of a mapping.
 	 * @param metadata the mapping
 	 * @param defaultBatchFetchSize the session factory's default batch fetch size
+	 * @param secondLevelCache whether the session factory's second-level cache is enabled
 	 */
-	public Origins(Metadata metadata, int defaultBatchFetchSize) {
+	public Origins(Metadata metadata, int defaultBatchFetchSize, boolean secondLevelCache) {
 		Map<String, List<String>> associations = new HashMap<>();
 		Map<String, List<LazyToOne>> declared = new HashMap<>();
 		for (PersistentClass entity : metadata.getEntityBindings()) {
@@ -48,8 +53,9 @@ public final class Origins {
 						.add(role);
 					PersistentClass target = metadata.getEntityBinding(toOne.getReferencedEntityName());
 					if (toOne.isLazy() && target != null) {
-						StatementOrigin origin = StatementOrigin.toOne(target.getJpaEntityName(),
-								batched(target, defaultBatchFetchSize), List.of(role));
+						StatementOrigin origin = StatementOrigin
+							.toOne(target.getJpaEntityName(), batched(target, defaultBatchFetchSize), List.of(role))
+							.withCacheMiss(secondLevelCache && target.isCached());
 						declared.computeIfAbsent(entity.getEntityName(), (name) -> new ArrayList<>())
 							.add(new LazyToOne(property.getName(), origin));
 					}
@@ -64,10 +70,15 @@ public final class Origins {
 				lazy.addAll(declared.getOrDefault(type.getEntityName(), List.of()));
 			}
 			String name = entity.getJpaEntityName();
+			boolean cached = secondLevelCache && entity.isCached();
 			this.toOnes.put(entity.getEntityName(),
-					StatementOrigin.toOne(name, batched(entity, defaultBatchFetchSize), leading));
-			this.entityLoads.put(entity.getEntityName(), StatementOrigin.entityLoad(name));
+					StatementOrigin.toOne(name, batched(entity, defaultBatchFetchSize), leading).withCacheMiss(cached));
+			this.entityLoads.put(entity.getEntityName(), StatementOrigin.entityLoad(name).withCacheMiss(cached));
 			this.flushes.put(entity.getEntityName(), StatementOrigin.flush(name));
+			if (entity.isVersioned()) {
+				this.versionIncrements.put(entity.getEntityName(),
+						StatementOrigin.flush(name + "." + entity.getVersion().getName()));
+			}
 			this.lazyToOnes.put(entity.getEntityName(), List.copyOf(lazy));
 		}
 		for (Collection collection : metadata.getCollectionBindings()) {
@@ -75,7 +86,8 @@ public final class Origins {
 			String role = owner.getJpaEntityName() + collection.getRole().substring(owner.getEntityName().length());
 			boolean batched = collection.isSubselectLoadable()
 					|| effective(collection.getBatchSize(), defaultBatchFetchSize) > 1;
-			this.collections.put(collection.getRole(), StatementOrigin.collection(role, batched));
+			boolean cached = secondLevelCache && collection.getCacheConcurrencyStrategy() != null;
+			this.collections.put(collection.getRole(), StatementOrigin.collection(role, batched).withCacheMiss(cached));
 			this.flushes.put(collection.getRole(), StatementOrigin.flush(role));
 		}
 	}
@@ -86,6 +98,18 @@ public final class Origins {
 
 	private static int effective(int batchSize, int defaultBatchFetchSize) {
 		return (batchSize >= 0) ? batchSize : defaultBatchFetchSize;
+	}
+
+	/**
+	 * Returns an origin of a load as it applies to one load: a load that does not read
+	 * the second-level cache (its session's cache mode does not get, or it locks) misses
+	 * nothing, even for what the cache holds.
+	 * @param origin the origin of the loaded entity or collection
+	 * @param cacheRead whether the load reads the second-level cache
+	 * @return the origin, with no cache miss when the load does not read the cache
+	 */
+	public static StatementOrigin reading(StatementOrigin origin, boolean cacheRead) {
+		return (cacheRead) ? origin : origin.withCacheMiss(false);
 	}
 
 	/**
@@ -126,6 +150,17 @@ public final class Origins {
 	public StatementOrigin flush(String name) {
 		StatementOrigin origin = this.flushes.get(name);
 		return (origin != null) ? origin : StatementOrigin.flush(name);
+	}
+
+	/**
+	 * Returns the origin of a forced increment of an entity's version.
+	 * @param entityName the full entity name
+	 * @return the origin, a flush of the version attribute, such as
+	 * {@code Clinic.version}, or of the entity when it has no version
+	 */
+	public StatementOrigin versionIncrement(String entityName) {
+		StatementOrigin origin = this.versionIncrements.get(entityName);
+		return (origin != null) ? origin : flush(entityName);
 	}
 
 	/**

@@ -113,7 +113,8 @@ public final class ToOneProxies implements PostLoadEventListener {
 		else if (!known.associations().containsAll(origin.associations())) {
 			List<String> associations = new ArrayList<>(known.associations());
 			associations.addAll(origin.associations());
-			proxies.put(key, StatementOrigin.toOne(known.role(), known.batched(), associations));
+			proxies.put(key, new StatementOrigin(StatementOrigin.Kind.TO_ONE, known.role(), known.batched(),
+					associations, known.cacheMiss()));
 		}
 	}
 

@@ -69,6 +69,13 @@ class QueryBudgetOrmAutoConfigurationTests {
 	}
 
 	@Test
+	void hibernatePartBacksOffWhenHibernateAttributionIsDisabled() {
+		this.runner.withPropertyValues("query-budget.hibernate.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(QueryBudgetHibernatePropertiesCustomizer.class)
+				.hasSingleBean(RepositoryOriginBeanPostProcessor.class));
+	}
+
+	@Test
 	void repositoryPartBacksOffWithoutSpringData() {
 		this.runner.withClassLoader(new FilteredClassLoader(RepositoryFactoryBeanSupport.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(RepositoryOriginBeanPostProcessor.class)
