@@ -18,6 +18,7 @@ import org.springframework.web.context.request.async.DeferredResult;
  * Endpoints that run a requested number of statements on the container thread and, for
  * all but {@code /sync}, the same number again on the thread the work is handed to. A
  * {@link TestComponent} so that only the tests that import it have these endpoints.
+ * {@code /timeout} leaves its result unset, so that the container times it out.
  */
 @TestComponent
 @RestController
@@ -65,6 +66,13 @@ class ConcurrencyController {
 			}
 		});
 		return result;
+	}
+
+	@GetMapping("/timeout")
+	DeferredResult<String> timeout(@RequestHeader(REQUEST_HEADER) int request, @RequestParam int n) {
+		this.statements.run(request, n, 0);
+		// Never set: the container times the request out, Spring MVC answers 503
+		return new DeferredResult<>(50L);
 	}
 
 	@GetMapping("/future")
