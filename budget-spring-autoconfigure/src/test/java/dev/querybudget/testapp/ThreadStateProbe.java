@@ -113,8 +113,9 @@ class ThreadStateProbe {
 
 	private void checkClean(String where) {
 		if (this.tracker.activeScopes() != null || this.outcomes.current() != null) {
-			this.violations.add(where + " on " + Thread.currentThread() + ": current scope " + this.tracker.current()
-					+ ", closing outcome " + this.outcomes.current());
+			this.violations.add(where + " on " + Thread.currentThread() + ": scope stack "
+					+ ((this.tracker.activeScopes() != null) ? "left" : "gone") + " (current scope "
+					+ this.tracker.current() + "), closing outcome " + this.outcomes.current());
 		}
 	}
 
