@@ -26,18 +26,22 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.context.request.async.WebAsyncManager;
+import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Opens the request scope before any other application filter runs and closes it once the
  * response is complete: after view rendering, and for asynchronous requests after the
- * last async dispatch. An asynchronous request that times out or fails without a further
- * dispatch is closed by an {@link AsyncListener} when the container reports the timeout,
- * the error or the completion; whichever comes first closes and judges the scope, once.
- * The scope is current on no pooled thread between dispatches: it is opened detached and
- * attached for the duration of each dispatch. {@link QueryBudgetHandlerInterceptor} names
- * it and gives it its budget once the handler is known.
+ * last async dispatch. An asynchronous request that times out or fails is closed by the
+ * dispatch Spring MVC makes to answer it, so that the outcome carries the status the
+ * client gets, or without such a dispatch by an {@link AsyncListener} when the container
+ * reports the timeout, the error or the completion; whichever comes first closes and
+ * judges the scope, once. The scope is current on no pooled thread between dispatches: it
+ * is opened detached and attached for the duration of each dispatch.
+ * {@link QueryBudgetHandlerInterceptor} names it and gives it its budget once the handler
+ * is known.
  *
  * @author Query Budget contributors
  */
@@ -101,7 +105,7 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			AsyncCloser closer = (AsyncCloser) request.getAttribute(ASYNC_CLOSER_ATTRIBUTE);
 			if (failure != null || !request.isAsyncStarted()) {
 				if (closer == null || closer.claim()) {
-					close(scope, request, response, failure);
+					close(scope, request, response, failure, (closer != null) ? closer.interruption() : "");
 				}
 			}
 			else if (!scope.isClosed()) {
@@ -116,7 +120,7 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 	}
 
 	private void close(QueryScope scope, HttpServletRequest request, HttpServletResponse response,
-			@Nullable Throwable failure) throws IOException {
+			@Nullable Throwable failure, String when) throws IOException {
 		request.removeAttribute(SCOPE_ATTRIBUTE);
 		QueryBudgetExceededException closeFailure = null;
 		try {
@@ -142,7 +146,7 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			throw closeFailure;
 		}
 		// An unlimited budget cannot be broken: skip the second report
-		logBreach(scope, request, "");
+		logBreach(scope, request, when);
 	}
 
 	/**
@@ -268,6 +272,8 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 
 		private final RequestOutcomes outcomes;
 
+		private volatile String interruption = "";
+
 		AsyncCloser(QueryScope scope, HttpServletRequest request, RequestOutcomes outcomes) {
 			this.scope = scope;
 			this.request = request;
@@ -280,17 +286,41 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 
 		@Override
 		public void onComplete(AsyncEvent event) {
-			closeAfter(event, "");
+			closeAfter(event, this.interruption);
 		}
 
 		@Override
 		public void onTimeout(AsyncEvent event) {
-			closeAfter(event, " before its asynchronous processing timed out");
+			closeAfterInterruption(event, " before its asynchronous processing timed out");
 		}
 
 		@Override
 		public void onError(AsyncEvent event) {
-			closeAfter(event, " before its asynchronous processing failed");
+			closeAfterInterruption(event, " before its asynchronous processing failed");
+		}
+
+		/**
+		 * Returns why the asynchronous processing ended early, for the breach log of the
+		 * dispatch that closes the scope.
+		 */
+		String interruption() {
+			return this.interruption;
+		}
+
+		/**
+		 * Spring MVC's own listener, registered before this one, has already handled the
+		 * timeout or error and dispatched to answer it (a 503 unless the application
+		 * chose otherwise): that dispatch closes the scope with the status the client
+		 * gets, whereas the response at hand here still has the status of before. Without
+		 * that dispatch, the scope closes now.
+		 */
+		private void closeAfterInterruption(AsyncEvent event, String when) {
+			this.interruption = when;
+			if (this.request.getAttribute(WebAsyncUtils.WEB_ASYNC_MANAGER_ATTRIBUTE) instanceof WebAsyncManager manager
+					&& manager.hasConcurrentResult()) {
+				return;
+			}
+			closeAfter(event, when);
 		}
 
 		@Override
