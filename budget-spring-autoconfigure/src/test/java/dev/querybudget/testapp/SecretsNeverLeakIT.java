@@ -84,6 +84,14 @@ class SecretsNeverLeakIT {
 
 	private static final String UNCONVERTIBLE_SECRET = secrets.urlSecret("unconvertible");
 
+	/**
+	 * The shapes of the N+1 loop and of the duplicates: reports and the endpoint show
+	 * them, and their statements carry secrets as literals and as parameters.
+	 */
+	private static final String N_PLUS_ONE_SHAPE = "select v from qb_secret_sink where v = ? or v like ?";
+
+	private static final String DUPLICATE_SHAPE = "select ?::text as duplicate, ?, ?";
+
 	private static final Duration PATIENCE = Duration.ofSeconds(10);
 
 	private final HttpClient client = HttpClient.newHttpClient();
@@ -131,8 +139,7 @@ class SecretsNeverLeakIT {
 		assertThat(response.statusCode()).isEqualTo(200);
 		ScopeReport report = this.reports.only("GET /secrets/{token}");
 		assertThat(report.isBreached()).isTrue();
-		assertThat(report.nPlusOneSuspects()).isNotEmpty();
-		assertThat(report.duplicates()).isNotEmpty();
+		assertThat(report.format()).contains(N_PLUS_ONE_SHAPE).contains(DUPLICATE_SHAPE);
 		assertNoLeak("the report and its parts", everyPartOf(report));
 		assertNoLeak("the log", this.log.awaitText("broke its query budget"));
 	}
@@ -201,7 +208,7 @@ class SecretsNeverLeakIT {
 		assertThat(tagValues(scrape, "method")).contains("UNKNOWN");
 		assertNoLeak("the Prometheus scrape", scrape);
 		String endpoint = get("/actuator/querybudget").body();
-		assertThat(endpoint).contains("GET /secrets/{token}").contains("from qb_secret_sink where v = ?");
+		assertThat(endpoint).contains("GET /secrets/{token}").contains(N_PLUS_ONE_SHAPE).contains(DUPLICATE_SHAPE);
 		assertNoLeak("the querybudget endpoint", endpoint);
 		// Spring MVC's own warning names the path segment it could not convert to a long:
 		// not a line of the library
