@@ -198,7 +198,7 @@ class SecretsNeverLeakIT {
 		assertThat(get("/owners/" + UNCONVERTIBLE_SECRET).statusCode()).isEqualTo(400);
 		assertThat(send(HttpRequest.newBuilder(uri("/" + UNMATCHED_SECRET))
 			.method("PURGE", HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(404);
-		this.reports.only("GET /secrets/{token}/strict");
+		awaitReports(5);
 		String scrape = get("/actuator/prometheus").body();
 		assertNoLeak("the Prometheus scrape", scrape);
 		// Unmatched paths fall to the static resources' /** mapping
@@ -232,6 +232,17 @@ class SecretsNeverLeakIT {
 		all.addAll(List.of("URL secret URL_path", "URL secret URL_query", "URL secret URL_unmatched",
 				"URL secret URL_unconvertible"));
 		assertThat(found).isEqualTo(all);
+	}
+
+	/**
+	 * Waits for the scopes of this test's requests to close, whatever their names.
+	 */
+	private void awaitReports(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		while (this.reports.all().size() < count) {
+			assertThat(System.nanoTime()).as("nanos until %d scopes closed", count).isLessThan(deadline);
+			Thread.sleep(10);
+		}
 	}
 
 	private void assertNoLeak(String surface, String text) {
