@@ -166,7 +166,8 @@ public final class Secrets {
 	 * Returns the statements that carry the secrets as literals: strings (plain,
 	 * {@code E''}, dollar-quoted, typed), numbers (card-like, negative, decimal), in
 	 * {@code IN} lists, {@code VALUES} rows, {@code LIKE}, {@code LIMIT}/{@code OFFSET},
-	 * comments and hints, a string that looks like an identifier, and writes.
+	 * a function argument, comments and hints, a string that looks like an identifier,
+	 * and writes.
 	 * @return the SQL texts
 	 */
 	public List<String> statements() {
