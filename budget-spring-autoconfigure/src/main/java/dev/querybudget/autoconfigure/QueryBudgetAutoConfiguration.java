@@ -22,7 +22,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -118,11 +117,13 @@ public final class QueryBudgetAutoConfiguration {
 		}
 
 		/**
-		 * Boot applies a unique TaskDecorator bean to its task executors (and so to
-		 * {@code @Async} and MVC async processing).
+		 * Boot composes every TaskDecorator bean into its task executors (and so into
+		 * {@code @Async} and MVC async processing): an application's own decorators run
+		 * next to this one. Backs off only when the application propagates context
+		 * itself.
 		 */
 		@Bean
-		@ConditionalOnMissingBean(TaskDecorator.class)
+		@ConditionalOnMissingBean(ContextPropagatingTaskDecorator.class)
 		ContextPropagatingTaskDecorator queryBudgetContextPropagatingTaskDecorator(
 				QueryScopeAccessorRegistration registration) {
 			return new ContextPropagatingTaskDecorator();

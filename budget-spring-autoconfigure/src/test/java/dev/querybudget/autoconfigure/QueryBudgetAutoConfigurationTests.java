@@ -3,6 +3,8 @@ package dev.querybudget.autoconfigure;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -27,6 +29,7 @@ import net.ttddyy.observation.boot.autoconfigure.ProxyDataSourceBuilderCustomize
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
@@ -44,6 +47,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
@@ -114,10 +118,28 @@ class QueryBudgetAutoConfigurationTests {
 	}
 
 	@Test
-	void userTaskDecoratorIsKept() {
-		this.runner.withBean(TaskDecorator.class, () -> (runnable) -> runnable)
-			.run((context) -> assertThat(context).hasSingleBean(TaskDecorator.class)
-				.doesNotHaveBean(ContextPropagatingTaskDecorator.class));
+	void scopeFollowsTasksOfBootsExecutorNextToTheApplicationsOwnTaskDecorator() {
+		AtomicInteger decorated = new AtomicInteger();
+		this.runner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withBean("applicationDecorator", TaskDecorator.class, () -> (runnable) -> {
+				decorated.incrementAndGet();
+				return runnable;
+			})
+			.run((context) -> {
+				QueryBudgetTracker tracker = context.getBean(QueryBudgetTracker.class);
+				AsyncTaskExecutor executor = context.getBean("applicationTaskExecutor", AsyncTaskExecutor.class);
+				try (QueryScope scope = tracker.open(ScopeKind.JOB, "job")) {
+					assertThat(executor.submit(tracker::current).get(10, TimeUnit.SECONDS)).isSameAs(scope);
+				}
+				assertThat(decorated).hasValue(1);
+			});
+	}
+
+	@Test
+	void applicationsOwnContextPropagatingTaskDecoratorIsKept() {
+		ContextPropagatingTaskDecorator own = new ContextPropagatingTaskDecorator();
+		this.runner.withBean("ownDecorator", ContextPropagatingTaskDecorator.class, () -> own)
+			.run((context) -> assertThat(context).getBean(ContextPropagatingTaskDecorator.class).isSameAs(own));
 	}
 
 	@Test
