@@ -109,6 +109,12 @@ public class OwnerController {
 		return new DeferredResult<>(100L);
 	}
 
+	@GetMapping("/async/timeout/strict")
+	@QueryBudget(max = 1, mode = EnforcementMode.FAIL)
+	public DeferredResult<String> strictTimeout() {
+		return timeout();
+	}
+
 	@GetMapping("/async/future")
 	@QueryBudget(max = 2)
 	public CompletableFuture<String> future() {

@@ -142,6 +142,12 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (closeFailure != null) {
+			if (!when.isEmpty()) {
+				// The timeout or error already answered is the request's failure, as a
+				// handler's exception is
+				logUnfailed(scope, when, closeFailure);
+				return;
+			}
 			writeProblemDetail(request, response, closeFailure.report());
 			throw closeFailure;
 		}
@@ -162,9 +168,10 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			return new RequestOutcome(request.getMethod(), template(request, applied), 0);
 		}
 		int status = response.getStatus();
-		if (!response.isCommitted() && status < HttpServletResponse.SC_INTERNAL_SERVER_ERROR
-				&& (failure != null || (applied != null && applied.engineMode().compareTo(EnforcementMode.FAIL) >= 0
-						&& scope.isBreached()))) {
+		// An exception that reaches the container makes it answer 500, whatever status
+		// the application set
+		if (!response.isCommitted() && (failure != null || (applied != null
+				&& applied.engineMode().compareTo(EnforcementMode.FAIL) >= 0 && scope.isBreached()))) {
 			status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
 		}
 		return new RequestOutcome(request.getMethod(), template(request, applied), status);
@@ -177,6 +184,17 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 		// A handler mapping without our interceptor, such as the actuator's
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		return (pattern != null) ? pattern.toString() : null;
+	}
+
+	/**
+	 * A breach in fail mode that cannot fail the response: the listeners have the report,
+	 * the log says why the response did not fail.
+	 */
+	private static void logUnfailed(QueryScope scope, String when, QueryBudgetExceededException breach) {
+		if (logger.isWarnEnabled()) {
+			logger.warn("Request " + scope.name() + " broke its query budget" + when
+					+ "; the response could not be failed\n" + breach.report().format());
+		}
 	}
 
 	/**
@@ -337,13 +355,8 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 						this.scope::close);
 			}
 			catch (QueryBudgetExceededException ex) {
-				// No dispatch is left to fail: the listeners have the report, the log
-				// says
-				// why the response did not fail
-				if (logger.isWarnEnabled()) {
-					logger.warn("Request " + this.scope.name() + " broke its query budget" + when
-							+ "; the response could not be failed\n" + ex.report().format());
-				}
+				// No dispatch is left to fail
+				logUnfailed(this.scope, when, ex);
 				return;
 			}
 			catch (RuntimeException ex) {
