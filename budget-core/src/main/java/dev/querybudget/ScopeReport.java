@@ -144,10 +144,11 @@ public final class ScopeReport {
 	static ScopeReport judged(ScopeKind kind, String name, Budget budget, long statementCount, long[] byKind,
 			long batchCount, long batchedStatementCount, long rowCount, long failedStatementCount,
 			long rejectedStatementCount, Duration dbTime, Shapes shapes, long overflowCount, boolean incomplete) {
-		return new ScopeReport(kind, name, Budget.unlimited(), statementCount, byKind, batchCount,
-				batchedStatementCount, rowCount, failedStatementCount, rejectedStatementCount, dbTime, shapes,
-				overflowCount, incomplete, Verdict.WITHIN, List.of())
-			.evaluate(budget);
+		List<BudgetViolation> violations = violations(budget, statementCount + rejectedStatementCount, byKind, shapes,
+				dbTime);
+		return new ScopeReport(kind, name, budget, statementCount, byKind, batchCount, batchedStatementCount, rowCount,
+				failedStatementCount, rejectedStatementCount, dbTime, shapes, overflowCount, incomplete,
+				verdict(violations), violations);
 	}
 
 	/**
@@ -157,29 +158,39 @@ public final class ScopeReport {
 	 */
 	public ScopeReport evaluate(Budget budget) {
 		Objects.requireNonNull(budget, "'budget' must not be null");
-		Verdict verdict = Verdict.WITHIN;
-		List<BudgetViolation> found = List.of();
-		// A healthy scope, the usual case, is judged without a list of violations
-		if (judge(budget, null)) {
-			List<BudgetViolation> broken = new ArrayList<>();
-			judge(budget, broken);
-			for (BudgetViolation violation : broken) {
-				if (violation.level().compareTo(verdict) > 0) {
-					verdict = violation.level();
-				}
-			}
-			found = List.copyOf(broken);
-		}
+		List<BudgetViolation> violations = violations(budget, this.statementCount + this.rejectedStatementCount,
+				this.byKind, this.shapes, this.dbTime);
 		return new ScopeReport(this.kind, this.name, budget, this.statementCount, this.byKind, this.batchCount,
 				this.batchedStatementCount, this.rowCount, this.failedStatementCount, this.rejectedStatementCount,
-				this.dbTime, this.shapes, this.overflowCount, this.incomplete, verdict, found);
+				this.dbTime, this.shapes, this.overflowCount, this.incomplete, verdict(violations), violations);
 	}
 
-	private boolean judge(Budget budget, @Nullable List<BudgetViolation> found) {
-		return budget.judge(this.statementCount + this.rejectedStatementCount, statementCount(StatementKind.SELECT),
-				statementCount(StatementKind.INSERT), statementCount(StatementKind.UPDATE),
-				statementCount(StatementKind.DELETE), this.shapes.duplicates, this.shapes.worstNPlusOne,
-				this.dbTime.toNanos(), found);
+	private static List<BudgetViolation> violations(Budget budget, long attempted, long[] byKind, Shapes shapes,
+			Duration dbTime) {
+		// A healthy scope, the usual case, is judged without a list
+		if (!judge(budget, attempted, byKind, shapes, dbTime, null)) {
+			return List.of();
+		}
+		List<BudgetViolation> violations = new ArrayList<>();
+		judge(budget, attempted, byKind, shapes, dbTime, violations);
+		return List.copyOf(violations);
+	}
+
+	private static boolean judge(Budget budget, long attempted, long[] byKind, Shapes shapes, Duration dbTime,
+			@Nullable List<BudgetViolation> found) {
+		return budget.judge(attempted, byKind[StatementKind.SELECT.ordinal()], byKind[StatementKind.INSERT.ordinal()],
+				byKind[StatementKind.UPDATE.ordinal()], byKind[StatementKind.DELETE.ordinal()], shapes.duplicates,
+				shapes.worstNPlusOne, dbTime.toNanos(), found);
+	}
+
+	private static Verdict verdict(List<BudgetViolation> violations) {
+		Verdict verdict = Verdict.WITHIN;
+		for (BudgetViolation violation : violations) {
+			if (violation.level().compareTo(verdict) > 0) {
+				verdict = violation.level();
+			}
+		}
+		return verdict;
 	}
 
 	/**
