@@ -14,9 +14,9 @@
 #   record     query-budget.mode=record, without the Hibernate attribution (QueryBudgetOrmAutoConfiguration excluded)
 #   diagnosis  the sample as it ships: mode log, the Hibernate attribution, meters and endpoint
 #
-# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 11 minutes with the defaults)
+# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 12 minutes with the defaults)
 # Environment (defaults in brackets):
-#   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_ROUNDS 3   QB_LOAD_WARMUP 20s   QB_LOAD_DURATION 25s
+#   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_ROUNDS 3   QB_LOAD_WARMUP 30s   QB_LOAD_DURATION 25s
 #   QB_LOAD_THREADS 2   QB_LOAD_CONNECTIONS 16   QB_LOAD_JAVA_OPTS "-Xms512m -Xmx512m -XX:+UseParallelGC"
 #   QB_LOAD_POSTGRES_URL [jdbc:postgresql://127.0.0.1:5432/qb_overhead]   QB_LOAD_POSTGRES_USER [postgres]
 #   QB_LOAD_POSTGRES_PASSWORD []   QB_LOAD_START_TIMEOUT [300] seconds for an application to start
@@ -28,7 +28,7 @@ lua="$root/budget-benchmarks/load/fixed-mix.lua"
 jar="$root/budget-sample-app/target/budget-sample-app.jar"
 databases="${QB_LOAD_DATABASES:-postgres h2}"
 rounds="${QB_LOAD_ROUNDS:-3}"
-warmup="${QB_LOAD_WARMUP:-20s}"
+warmup="${QB_LOAD_WARMUP:-30s}"
 duration="${QB_LOAD_DURATION:-25s}"
 threads="${QB_LOAD_THREADS:-2}"
 connections="${QB_LOAD_CONNECTIONS:-16}"
