@@ -4,7 +4,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,43 +178,36 @@ public final class QueryScope implements AutoCloseable {
 	 * @return the report
 	 */
 	public ScopeReport report() {
-		long[] byKindCounts;
-		List<FingerprintCount> counts;
-		long statementCount;
-		long batchCount;
-		long batchedCount;
-		long rowCount;
-		long failedCount;
-		long rejectedCount;
-		long nanos;
-		long overflowCount;
-		boolean partial;
 		synchronized (this.lock) {
-			byKindCounts = this.statementsByKind.clone();
+			long duplicates = 0;
+			long slow = 0;
+			long worst = 0;
+			for (Shape shape : this.shapes.values()) {
+				duplicates += shape.duplicates();
+				slow += shape.slowExecutions();
+				worst = Math.max(worst, shape.nPlusOneParameterSets());
+			}
+			// The shapes of a closed scope no longer change: they are copied only if a
+			// reader of the report asks for them
+			ScopeReport.Shapes shapes = (this.closed)
+					? ScopeReport.Shapes.deferred(duplicates, slow, worst, this::fingerprintCounts)
+					: ScopeReport.Shapes.of(fingerprintCounts());
+			return ScopeReport.judged(this.kind, this.name, this.budget, this.statements, this.statementsByKind.clone(),
+					this.batches, this.batchedStatements, this.rows, this.failed, this.rejected,
+					Duration.ofNanos(this.dbTimeNanos), shapes, this.overflow, this.incomplete);
+		}
+	}
+
+	private List<FingerprintCount> fingerprintCounts() {
+		List<FingerprintCount> counts;
+		synchronized (this.lock) {
 			counts = new ArrayList<>(this.shapes.size());
 			for (Shape shape : this.shapes.values()) {
 				counts.add(shape.toCount());
 			}
-			statementCount = this.statements;
-			batchCount = this.batches;
-			batchedCount = this.batchedStatements;
-			rowCount = this.rows;
-			failedCount = this.failed;
-			rejectedCount = this.rejected;
-			nanos = this.dbTimeNanos;
-			overflowCount = this.overflow;
-			partial = this.incomplete;
 		}
 		counts.sort(MOST_EXECUTED_FIRST);
-		Map<StatementKind, Long> byKind = new EnumMap<>(StatementKind.class);
-		for (int i = 0; i < KINDS.length; i++) {
-			if (byKindCounts[i] > 0) {
-				byKind.put(KINDS[i], byKindCounts[i]);
-			}
-		}
-		return ScopeReport.evaluated(this.kind, this.name, this.budget, statementCount, byKind, batchCount,
-				batchedCount, rowCount, failedCount, rejectedCount, Duration.ofNanos(nanos), counts, overflowCount,
-				partial);
+		return List.copyOf(counts);
 	}
 
 	/**
@@ -366,7 +358,10 @@ public final class QueryScope implements AutoCloseable {
 
 	void callSite(Shape shape, @Nullable CallSite site) {
 		synchronized (this.lock) {
-			shape.callSite(site);
+			// A closed scope's shapes are final: its report may copy them at any time
+			if (!this.closed) {
+				shape.callSite(site);
+			}
 		}
 	}
 

@@ -134,6 +134,10 @@ final class Shape {
 		return this.duplicates;
 	}
 
+	long slowExecutions() {
+		return this.slowExecutions;
+	}
+
 	int distinctParameterSets() {
 		return this.identities.size();
 	}

@@ -59,6 +59,36 @@ class QueryScopeTests {
 	}
 
 	@Test
+	void listenersReceiveTheFiguresAndShapesOfTheLastSnapshot() throws SQLException {
+		List<ScopeReport> closed = new ArrayList<>();
+		H2Fixture db = new H2Fixture(TrackerSettings.builder().addListener(new BudgetViolationListener() {
+
+			@Override
+			public void scopeClosed(ScopeReport report) {
+				closed.add(report);
+			}
+
+		}).build());
+		ScopeReport snapshot;
+		try (QueryScope scope = db.tracker.open(ScopeKind.REQUEST, "GET /owners", Budget.ofMaxStatements(20),
+				EnforcementMode.RECORD)) {
+			for (int id = 1; id <= 4; id++) {
+				db.petsOf(id);
+			}
+			db.ownerName(1);
+			db.ownerName(1);
+			db.execute("update owner set name = 'y' where id = 11");
+			snapshot = scope.report();
+		}
+		assertThat(closed).singleElement().isEqualTo(snapshot);
+		ScopeReport report = closed.get(0);
+		assertThat(report.fingerprints()).isEqualTo(snapshot.fingerprints()).hasSize(3);
+		assertThat(report.nPlusOneSuspects()).isEqualTo(snapshot.nPlusOneSuspects()).hasSize(1);
+		assertThat(report.duplicates()).isEqualTo(snapshot.duplicates()).hasSize(1);
+		assertThat(report.format()).isEqualTo(snapshot.format());
+	}
+
+	@Test
 	void statementsOutsideAnyScopeAreNotCounted() throws SQLException {
 		this.db.ownerName(1);
 		try (QueryScope scope = this.tracker.open(ScopeKind.JOB, "job")) {

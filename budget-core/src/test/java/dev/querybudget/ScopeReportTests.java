@@ -4,8 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.querybudget.sql.SqlDialect;
 import dev.querybudget.sql.SqlFingerprinter;
@@ -130,6 +135,64 @@ class ScopeReportTests {
 		return fingerprinter.fingerprint(sql, SqlDialect.H2).normalizedSql();
 	}
 
+	@Test
+	void healthyReportIsReadWithoutCopyingItsShapes() {
+		AtomicInteger copies = new AtomicInteger();
+		ScopeReport report = deferred(copies, 0, 2, 1, figures(3, 1, 0, Duration.ZERO).fingerprints())
+			.evaluate(Budget.ofMaxStatements(5));
+		assertThat(report.isBreached()).isFalse();
+		assertThat(report.violations()).isEmpty();
+		assertThat(report.duplicateCount()).isZero();
+		assertThat(report.slowExecutionCount()).isEqualTo(2);
+		assertThat(report.nPlusOneSuspects()).isEmpty();
+		assertThat(report.duplicates()).isEmpty();
+		assertThat(report.statementsByKind()).containsEntry(StatementKind.SELECT, 2L);
+		assertThat(copies).hasValue(0);
+	}
+
+	@Test
+	void shapesAreCopiedOnceForEveryReportOfTheSameFigures() throws Exception {
+		AtomicInteger copies = new AtomicInteger();
+		List<FingerprintCount> counts = figures(8, 4, 2, Duration.ZERO).fingerprints();
+		ScopeReport report = deferred(copies, 2, 0, 4, counts);
+		ScopeReport strict = report.evaluate(Budget.builder().nPlusOneThreshold(4).maxDuplicates(0).build());
+		assertThat(strict.violations()).extracting(BudgetViolation::rule)
+			.containsExactly(ViolationKind.DUPLICATES, ViolationKind.N_PLUS_ONE);
+		assertThat(copies).hasValue(0);
+		ExecutorService readers = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<List<FingerprintCount>>> read = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				read.add(readers.submit((i % 2 == 0) ? report::fingerprints : strict::fingerprints));
+			}
+			for (Future<List<FingerprintCount>> each : read) {
+				assertThat(each.get()).isSameAs(counts);
+			}
+		}
+		finally {
+			readers.shutdownNow();
+		}
+		assertThat(strict.nPlusOneSuspects()).containsExactly(counts.get(0));
+		assertThat(strict.duplicates()).containsExactly(counts.get(1));
+		assertThat(copies).hasValue(1);
+	}
+
+	/**
+	 * The report of a closed scope with these shapes and the totals its scope counted,
+	 * counting how often the shapes are copied.
+	 */
+	private static ScopeReport deferred(AtomicInteger copies, long duplicates, long slow, long worstNPlusOne,
+			List<FingerprintCount> counts) {
+		ScopeReport.Shapes shapes = ScopeReport.Shapes.deferred(duplicates, slow, worstNPlusOne, () -> {
+			copies.incrementAndGet();
+			return counts;
+		});
+		long[] byKind = new long[StatementKind.values().length];
+		byKind[StatementKind.SELECT.ordinal()] = counts.stream().mapToLong(FingerprintCount::executions).sum();
+		return ScopeReport.judged(ScopeKind.REQUEST, "GET /owners", Budget.unlimited(),
+				byKind[StatementKind.SELECT.ordinal()], byKind, 0, 0, 0, 0, 0, Duration.ZERO, shapes, 0, false);
+	}
+
 	/**
 	 * Figures of a scope: {@code statements} round trips, one of each write kind, the
 	 * rest selects, one shape with {@code distinct} parameter sets and another with
@@ -144,8 +207,8 @@ class ScopeReportTests {
 				false, duplicates, Duration.ofMillis(1), Duration.ofMillis(1), 0, null);
 		Map<StatementKind, Long> byKind = Map.of(StatementKind.SELECT, statements - 3, StatementKind.INSERT, 1L,
 				StatementKind.UPDATE, 1L, StatementKind.DELETE, 1L);
-		return ScopeReport.evaluated(ScopeKind.REQUEST, "GET /owners", Budget.unlimited(), statements, byKind, 0, 0, 0,
-				0, 0, dbTime, List.of(loop, repeated), 0, false);
+		return new ScopeReport(ScopeKind.REQUEST, "GET /owners", Budget.unlimited(), statements, byKind, 0, 0, 0, 0, 0,
+				dbTime, List.of(loop, repeated), 0, false, Verdict.WITHIN, List.of());
 	}
 
 }

@@ -207,8 +207,10 @@ public final class QueryBudgetMetrics implements BudgetViolationListener {
 			if (slow > 0) {
 				this.slow.increment(slow);
 			}
-			for (BudgetViolation violation : report.violations()) {
-				violationCounter(violation).increment();
+			if (report.isBreached()) {
+				for (BudgetViolation violation : report.violations()) {
+					violationCounter(violation).increment();
+				}
 			}
 		}
 

@@ -32,6 +32,8 @@ record ScopeTags(String kind, String scope, String method, String uri, String st
 
 	private static final String[] KINDS = kinds();
 
+	private static final String[] STATUSES = statuses();
+
 	static ScopeTags of(ScopeReport report, @Nullable RequestOutcome request) {
 		String kind = KINDS[report.kind().ordinal()];
 		if (report.kind() != ScopeKind.REQUEST) {
@@ -44,9 +46,21 @@ record ScopeTags(String kind, String scope, String method, String uri, String st
 		}
 		String method = HTTP_METHODS.contains(request.httpMethod()) ? request.httpMethod() : UNKNOWN;
 		String uri = uri(request.uriTemplate(), request.status());
-		String status = (request.status() >= 100 && request.status() < 600) ? Integer.toString(request.status())
+		String status = (request.status() >= 100 && request.status() < 600) ? STATUSES[request.status() - 100]
 				: UNKNOWN;
-		return new ScopeTags(kind, method + " " + uri, method, uri, status, outcome(request.status()));
+		return new ScopeTags(kind, scope(report.name(), method, uri), method, uri, status, outcome(request.status()));
+	}
+
+	/**
+	 * The scope of a handled request is already named "METHOD template": its name is
+	 * reused rather than built again for every request.
+	 */
+	private static String scope(String name, String method, String uri) {
+		if (name.length() == method.length() + 1 + uri.length() && name.startsWith(method)
+				&& name.charAt(method.length()) == ' ' && name.endsWith(uri)) {
+			return name;
+		}
+		return method + " " + uri;
 	}
 
 	private static String uri(@Nullable String template, int status) {
@@ -88,6 +102,14 @@ record ScopeTags(String kind, String scope, String method, String uri, String st
 	 */
 	ScopeTags withoutStatus() {
 		return new ScopeTags(this.kind, this.scope, this.method, this.uri, NONE, NONE);
+	}
+
+	private static String[] statuses() {
+		String[] statuses = new String[500];
+		for (int i = 0; i < statuses.length; i++) {
+			statuses[i] = Integer.toString(100 + i);
+		}
+		return statuses;
 	}
 
 	private static String[] kinds() {

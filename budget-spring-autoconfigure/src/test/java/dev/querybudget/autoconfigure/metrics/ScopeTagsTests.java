@@ -26,6 +26,38 @@ class ScopeTagsTests {
 	}
 
 	@Test
+	void handledRequestIsTaggedWithItsScopeNameWithoutBuildingItAgain() {
+		String name = "GET /owners/{id}";
+		assertThat(
+				ScopeTags.of(report(ScopeKind.REQUEST, name), new RequestOutcome("GET", "/owners/{id}", 200)).scope())
+			.isSameAs(name);
+	}
+
+	@Test
+	void requestScopeNamedOtherwiseIsTaggedByItsMethodAndTemplate() {
+		assertThat(ScopeTags
+			.of(report(ScopeKind.REQUEST, "GET /owners/17"), new RequestOutcome("GET", "/owners/{id}", 200))
+			.scope()).isEqualTo("GET /owners/{id}");
+		assertThat(ScopeTags.of(report(ScopeKind.REQUEST, "GETX/owners"), new RequestOutcome("GET", "/owners", 200))
+			.scope()).isEqualTo("GET /owners");
+		assertThat(ScopeTags.of(report(ScopeKind.REQUEST, "GET /ownerz"), new RequestOutcome("GET", "/owners", 200))
+			.scope()).isEqualTo("GET /owners");
+		assertThat(ScopeTags.of(report(ScopeKind.REQUEST, "PUT /owners"), new RequestOutcome("GET", "/owners", 200))
+			.scope()).isEqualTo("GET /owners");
+	}
+
+	@Test
+	void everyHttpStatusIsTaggedWithItsCode() {
+		for (int status = 100; status < 600; status++) {
+			assertThat(
+					ScopeTags.of(report(ScopeKind.REQUEST, "GET /x"), new RequestOutcome("GET", "/x", status)).status())
+				.isEqualTo(Integer.toString(status));
+		}
+		assertThat(ScopeTags.of(report(ScopeKind.REQUEST, "GET /x"), new RequestOutcome("GET", "/x", 600)).status())
+			.isEqualTo("UNKNOWN");
+	}
+
+	@Test
 	void madeUpMethodAndUnmatchedPathAreTaggedWithFixedValues() {
 		assertThat(ScopeTags.of(report(ScopeKind.REQUEST, "VERB42"), new RequestOutcome("VERB42", null, 404)))
 			.isEqualTo(new ScopeTags("request", "UNKNOWN NOT_FOUND", "UNKNOWN", "NOT_FOUND", "404", "CLIENT_ERROR"));
