@@ -125,9 +125,10 @@ class FaultToleranceIT {
 			.allSatisfy((report) -> assertThat(report.statementCount()).isEqualTo(1));
 		// Three refused registrations, then three failed records
 		assertThat(tracker().internalErrorCount() - errors).isEqualTo(6);
-		assertThat(output.getAll())
-			.containsOnlyOnce("BudgetViolationListener dev.querybudget.autoconfigure.metrics.QueryBudgetMetrics failed")
-			.contains("java.lang.IllegalStateException: Registry refused query.budget.");
+		assertThat(warnings(output,
+				"BudgetViolationListener dev.querybudget.autoconfigure.metrics.QueryBudgetMetrics failed"))
+			.hasSize(1);
+		assertThat(output.getAll()).contains("java.lang.IllegalStateException: Registry refused query.budget.");
 	}
 
 	@Test
@@ -144,9 +145,10 @@ class FaultToleranceIT {
 		assertThat(reports().named("GET /faults/unhashable", 3))
 			.allSatisfy((report) -> assertThat(report.incomplete()).isTrue());
 		assertThat(tracker().internalErrorCount() - errors).isEqualTo(3);
-		assertThat(output.getAll())
-			.containsOnlyOnce("Query budget scope 'GET /faults/unhashable' stopped counting after an internal error")
-			.contains("java.lang.IllegalStateException: hashCode exploded");
+		assertThat(warnings(output,
+				"Query budget scope 'GET /faults/unhashable' stopped counting after an internal error"))
+			.hasSize(1);
+		assertThat(output.getAll()).contains("java.lang.IllegalStateException: hashCode exploded");
 	}
 
 	@Test
@@ -168,8 +170,8 @@ class FaultToleranceIT {
 			.allSatisfy((report) -> assertThat(report.statementCount()).isEqualTo(1));
 		assertThat(on.get("/faults/leak")).isEqualTo(expected);
 		reports().named("GET /faults/leak", 2);
-		assertThat(output.getAll()).containsOnlyOnce("Query budget scope 'FaultController#leak' was opened on thread")
-			.contains("it was abandoned when 'GET /faults/leak' left the thread");
+		assertThat(warnings(output, "Query budget scope 'FaultController#leak' was opened on thread")).hasSize(1);
+		assertThat(output.getAll()).contains("it was abandoned when 'GET /faults/leak' left the thread");
 		for (int i = 0; i < 100 && (leaked.get() != null || on.bean(FaultController.class).leaked() != null); i++) {
 			System.gc();
 			Thread.sleep(10);
@@ -188,6 +190,14 @@ class FaultToleranceIT {
 
 	private static QueryBudgetTracker tracker() {
 		return on.bean(QueryBudgetTracker.class);
+	}
+
+	/**
+	 * The WARN lines that carry a message: repeats go to DEBUG, which another test of
+	 * this JVM may have switched on for the library's loggers.
+	 */
+	private static List<String> warnings(CapturedOutput output, String message) {
+		return output.getAll().lines().filter((line) -> line.contains(" WARN ") && line.contains(message)).toList();
 	}
 
 }
