@@ -184,6 +184,8 @@ command -v wrk >/dev/null || fail "wrk is not installed (apt-get install -y wrk)
 command -v jq >/dev/null || fail "jq is not installed (apt-get install -y jq)"
 if [[ ! -f "$jar" || "${QB_LOAD_BUILD:-0}" == 1 ]]; then
 	echo "Building the sample application..." >&2
+	# An existing repackaged jar is not repackaged again, even when the libraries in it changed: build it anew
+	rm -f "$jar"
 	(cd "$root" && ./mvnw -B -q -pl budget-sample-app -am -DskipTests package)
 fi
 echo "Load: wrk -t$threads -c$connections, warm-up $warmup, $rounds rounds of $duration per mode; JVM ${java_opts[*]}" >&2
