@@ -53,7 +53,14 @@ public enum QueryBudgetMeters implements MeterDocumentation {
 	 * Statement limits of the budgets of the scopes seen so far: the maximum and, when
 	 * set, the critical level.
 	 */
-	LIMIT("query.budget.scope.limit", Meter.Type.GAUGE, "statements", Tag.LIMIT_TAGS);
+	LIMIT("query.budget.scope.limit", Meter.Type.GAUGE, "statements", Tag.LIMIT_TAGS),
+
+	/**
+	 * Internal errors the library met and survived: the engine failing while recording a
+	 * statement, a listener failing, a scope abandoned because it was never closed. Each
+	 * is logged once at WARNING, so this counter is where the repeats show.
+	 */
+	INTERNAL_ERRORS("query.budget.internal.errors", Meter.Type.COUNTER, "errors", new KeyName[0]);
 
 	private final String name;
 

@@ -8,8 +8,10 @@ import dev.querybudget.EnforcementMode;
 import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
+import dev.querybudget.ScopeReport;
 import dev.querybudget.autoconfigure.QueryBudgetAutoConfiguration;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -69,6 +71,27 @@ class QueryBudgetMetricsAutoConfigurationTests {
 			assertThat(registry.get("query.budget.scope.db.time").timer().count()).isEqualTo(1);
 			assertThat(registry.get("query.budget.scope.duplicates").summary().count()).isEqualTo(1);
 			assertThat(registry.get("query.budget.scope.n.plus.one").summary().count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void internalErrorsTheTrackerSurvivedAreCounted() {
+		this.runner.withBean("failingListener", BudgetViolationListener.class, () -> new BudgetViolationListener() {
+
+			@Override
+			public void scopeClosed(ScopeReport report) {
+				throw new IllegalStateException("listener failed");
+			}
+
+		}).run((context) -> {
+			QueryBudgetTracker tracker = context.getBean(QueryBudgetTracker.class);
+			FunctionCounter errors = context.getBean(MeterRegistry.class)
+				.get("query.budget.internal.errors")
+				.functionCounter();
+			assertThat(errors.count()).isZero();
+			tracker.open(ScopeKind.JOB, "job").close();
+			tracker.open(ScopeKind.JOB, "job").close();
+			assertThat(errors.count()).isEqualTo(2);
 		});
 	}
 
