@@ -13,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
-import jakarta.servlet.Filter;
 
 import dev.querybudget.Budget;
 import dev.querybudget.EnforcementMode;
@@ -45,10 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.annotation.ImportCandidates;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -56,12 +52,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.DefaultMockMvcBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -107,8 +100,8 @@ public class HibernateAttributionBenchmark {
 		application.setDefaultProperties(Map.of("server.port", "-1", "spring.main.banner-mode", "off",
 				"logging.level.root", "warn", "spring.datasource.url", "jdbc:h2:mem:jpa-bench;DB_CLOSE_DELAY=-1",
 				ATTRIBUTION, "with-attribution".equals(this.variant)));
-		String[] args = "without-starter".equals(this.variant)
-				? new String[] { "--spring.autoconfigure.exclude=" + starterAutoConfigurations() } : new String[0];
+		String[] args = "without-starter".equals(this.variant) ? new String[] { StarterApplications.excludeStarter() }
+				: new String[0];
 		this.context = application.run(args);
 		try (Session session = this.context.getBean(SessionFactory.class).openSession()) {
 			session.inTransaction((transaction) -> {
@@ -119,13 +112,7 @@ public class HibernateAttributionBenchmark {
 				}
 			});
 		}
-		DefaultMockMvcBuilder builder = MockMvcBuilders.webAppContextSetup((WebApplicationContext) this.context);
-		for (FilterRegistrationBean<?> registration : this.context.getBeansOfType(FilterRegistrationBean.class)
-			.values()) {
-			Filter filter = registration.getFilter();
-			builder.addFilters(filter);
-		}
-		this.mvc = builder.build();
+		this.mvc = StarterApplications.mockMvc(this.context);
 		verifyVariant();
 	}
 
@@ -157,20 +144,6 @@ public class HibernateAttributionBenchmark {
 				throw new IllegalStateException("Variant " + this.variant + " attributed: " + attributed);
 			}
 		}
-	}
-
-	/**
-	 * The starter's auto-configurations, as the starter declares them.
-	 */
-	private static String starterAutoConfigurations() {
-		StringBuilder names = new StringBuilder();
-		for (String name : ImportCandidates.load(AutoConfiguration.class,
-				HibernateAttributionBenchmark.class.getClassLoader())) {
-			if (name.startsWith("dev.querybudget.")) {
-				names.append((names.isEmpty()) ? "" : ",").append(name);
-			}
-		}
-		return names.toString();
 	}
 
 	@TearDown

@@ -2,8 +2,6 @@ package dev.querybudget.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import jakarta.servlet.Filter;
-
 import dev.querybudget.QueryBudget;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,17 +19,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.DefaultMockMvcBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -51,14 +45,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @State(Scope.Benchmark)
 public class RequestBenchmark {
 
-	private static final String EXCLUDE_STARTER = "spring.autoconfigure.exclude="
-			+ "dev.querybudget.autoconfigure.QueryBudgetAutoConfiguration,"
-			+ "dev.querybudget.autoconfigure.web.QueryBudgetWebMvcAutoConfiguration,"
-			+ "dev.querybudget.autoconfigure.aop.QueryBudgetAopAutoConfiguration,"
-			+ "dev.querybudget.autoconfigure.metrics.QueryBudgetMetricsAutoConfiguration,"
-			+ "dev.querybudget.autoconfigure.actuate.QueryBudgetEndpointAutoConfiguration,"
-			+ "dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration";
-
 	@Param({ "with-starter", "without-starter" })
 	public String variant;
 
@@ -74,18 +60,13 @@ public class RequestBenchmark {
 		application.setWebApplicationType(WebApplicationType.SERVLET);
 		application.setDefaultProperties(java.util.Map.of("server.port", "-1", "spring.main.banner-mode", "off",
 				"logging.level.root", "warn", "spring.datasource.url", "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"));
-		String[] args = "with-starter".equals(this.variant) ? new String[0] : new String[] { "--" + EXCLUDE_STARTER };
+		String[] args = "with-starter".equals(this.variant) ? new String[0]
+				: new String[] { StarterApplications.excludeStarter() };
 		this.context = application.run(args);
 		JdbcTemplate jdbc = this.context.getBean(JdbcTemplate.class);
 		jdbc.execute("create table if not exists owner (id int primary key, name varchar(40))");
 		jdbc.update("merge into owner values (1, 'owner-1')");
-		DefaultMockMvcBuilder builder = MockMvcBuilders.webAppContextSetup((WebApplicationContext) this.context);
-		for (FilterRegistrationBean<?> registration : this.context.getBeansOfType(FilterRegistrationBean.class)
-			.values()) {
-			Filter filter = registration.getFilter();
-			builder.addFilters(filter);
-		}
-		this.mvc = builder.build();
+		this.mvc = StarterApplications.mockMvc(this.context);
 	}
 
 	@TearDown

@@ -1,7 +1,5 @@
 package dev.querybudget.testing;
 
-import java.io.Serial;
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -157,7 +155,7 @@ public final class Secrets {
 	public void executeWithUnhashableParameter(Connection connection) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("select ?::text as unhashable")) {
 			// PostgreSQL binds Types.OTHER values by their text
-			statement.setObject(1, new Unhashable(this.token + "-unhashable"), Types.OTHER);
+			statement.setObject(1, new UnhashableParameter(this.token + "-unhashable"), Types.OTHER);
 			statement.executeQuery().close();
 		}
 	}
@@ -241,31 +239,6 @@ public final class Secrets {
 	public String toString() {
 		// A failing assertion prints its subject: never the values
 		return "Secrets[12 values]";
-	}
-
-	/**
-	 * A parameter whose text is a secret and whose hash code throws.
-	 */
-	private record Unhashable(String text) implements Serializable {
-
-		@Serial
-		private static final long serialVersionUID = 1L;
-
-		@Override
-		public int hashCode() {
-			throw new IllegalStateException("hashCode exploded");
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return this == other;
-		}
-
-		@Override
-		public String toString() {
-			return this.text;
-		}
-
 	}
 
 }

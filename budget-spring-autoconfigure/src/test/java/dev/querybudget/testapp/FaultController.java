@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
+import dev.querybudget.testing.UnhashableParameter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -93,9 +94,9 @@ public class FaultController {
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement statement = connection
 					.prepareStatement("insert into qb_fault_probe (v) values (?)")) {
-			// The driver binds an OTHER value as its toString(), which ExplodingHash
+			// The driver binds an OTHER value as its toString(), which the parameter
 			// supports
-			statement.setObject(1, new ExplodingHash(), Types.OTHER);
+			statement.setObject(1, new UnhashableParameter("exploding-hash"), Types.OTHER);
 			return statement.executeUpdate();
 		}
 	}

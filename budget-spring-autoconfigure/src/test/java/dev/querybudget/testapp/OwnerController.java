@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.querybudget.EnforcementMode;
 import dev.querybudget.QueryBudget;
+import dev.querybudget.testing.UnhashableParameter;
 
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -130,7 +131,7 @@ public class OwnerController {
 
 	@GetMapping("/fault")
 	public long fault() {
-		this.jdbc.update("insert into qb_fault_probe (v) values (?)", new ExplodingHash());
+		this.jdbc.update("insert into qb_fault_probe (v) values (?)", new UnhashableParameter("exploding-hash"));
 		return this.pets.count();
 	}
 
