@@ -6,7 +6,15 @@
 #
 # Method: per database, one application per mode is started (sequentially, each on a free port) and warmed up; then
 # every round measures each mode in turn, rotating the order from round to round, so that the noise of a shared
-# machine falls on every mode alike. The idle applications wait while another is measured.
+# machine falls on every mode alike. The idle applications wait while another is measured. The applications run on
+# their own CPU and wrk on the others (taskset), as an application and its load balancer or clients would on separate
+# hosts: the application's CPU is then what limits its throughput, and wrk's own work does not blur it. Besides wrk's
+# figures, each run reads the CPU time the measured application spent (/proc/PID/stat), per request. Ratios to the absent
+# mode are taken round by round (each run against the absent run of the same round) and their median is shown, so
+# that a drift of the machine between rounds cancels out. Last, each application records Java Flight Recorder
+# execution samples during the measured rounds, and the table gives the share of the application's samples spent in
+# Query Budget and datasource-proxy (and the JDK code they call): the library's part of the application's CPU, which
+# the noise of a shared machine does not move, as it is measured within one process.
 #
 # Modes:
 #   absent     query-budget.enabled=false: no DataSource proxy, no filter, no meters, no endpoint, no Hibernate
@@ -14,11 +22,13 @@
 #   record     query-budget.mode=record, without the Hibernate attribution (QueryBudgetOrmAutoConfiguration excluded)
 #   diagnosis  the sample as it ships: mode log, the Hibernate attribution, meters and endpoint
 #
-# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 12 minutes with the defaults)
+# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 25 minutes with the defaults)
 # Environment (defaults in brackets):
-#   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_ROUNDS 3   QB_LOAD_WARMUP 30s   QB_LOAD_DURATION 25s
-#   QB_LOAD_THREADS 2   QB_LOAD_CONNECTIONS 16   QB_LOAD_JAVA_OPTS "-Xms512m -Xmx512m -XX:+UseParallelGC"
-#   QB_LOAD_POSTGRES_URL [jdbc:postgresql://127.0.0.1:5432/qb_overhead]   QB_LOAD_POSTGRES_USER [postgres]
+#   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_ROUNDS 8   QB_LOAD_WARMUP 60s   QB_LOAD_DURATION 15s
+#   QB_LOAD_THREADS 1   QB_LOAD_CONNECTIONS 16   QB_LOAD_JAVA_OPTS "-Xms512m -Xmx512m -XX:+UseParallelGC"
+#   QB_LOAD_APP_CPUS [the last CPU] and QB_LOAD_WRK_CPUS [the others]: taskset CPU lists; QB_LOAD_APP_CPUS= (empty)
+#   runs everything unpinned
+#   QB_LOAD_POSTGRES_URL [jdbc:postgresql://127.0.0.1:5432/qb_overhead, created with createdb when missing]   QB_LOAD_POSTGRES_USER [postgres]
 #   QB_LOAD_POSTGRES_PASSWORD []   QB_LOAD_START_TIMEOUT [300] seconds for an application to start
 #   QB_LOAD_BUILD=1 rebuilds the sample jar even when it exists
 set -euo pipefail
@@ -27,16 +37,30 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 lua="$root/budget-benchmarks/load/fixed-mix.lua"
 jar="$root/budget-sample-app/target/budget-sample-app.jar"
 databases="${QB_LOAD_DATABASES:-postgres h2}"
-rounds="${QB_LOAD_ROUNDS:-3}"
-warmup="${QB_LOAD_WARMUP:-30s}"
-duration="${QB_LOAD_DURATION:-25s}"
-threads="${QB_LOAD_THREADS:-2}"
+rounds="${QB_LOAD_ROUNDS:-8}"
+warmup="${QB_LOAD_WARMUP:-60s}"
+duration="${QB_LOAD_DURATION:-15s}"
+threads="${QB_LOAD_THREADS:-1}"
+cpus="$(nproc)"
+if ((cpus > 1)); then
+	app_cpus="${QB_LOAD_APP_CPUS-$((cpus - 1))}"
+	wrk_cpus="${QB_LOAD_WRK_CPUS-$( ((cpus == 2)) && echo 0 || echo "0-$((cpus - 2))")}"
+else
+	app_cpus="${QB_LOAD_APP_CPUS-}"
+	wrk_cpus="${QB_LOAD_WRK_CPUS-}"
+fi
+app_pin=()
+wrk_pin=()
+[[ -z "$app_cpus" ]] || app_pin=(taskset -c "$app_cpus")
+[[ -z "$app_cpus" || -z "$wrk_cpus" ]] || wrk_pin=(taskset -c "$wrk_cpus")
+ticks_per_second="$(getconf CLK_TCK)"
 connections="${QB_LOAD_CONNECTIONS:-16}"
 start_timeout="${QB_LOAD_START_TIMEOUT:-300}"
 read -r -a java_opts <<<"${QB_LOAD_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC}"
 modes=(absent record diagnosis)
 work="$(mktemp -d -t qb-load.XXXXXX)"
 results="$work/results.txt"
+shares="$work/shares.txt"
 declare -A pids ports
 
 stop_all() {
@@ -79,7 +103,7 @@ start() {
 	SAMPLE_POSTGRES_URL="${QB_LOAD_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/qb_overhead}" \
 	SAMPLE_POSTGRES_USER="${QB_LOAD_POSTGRES_USER:-postgres}" \
 	SAMPLE_POSTGRES_PASSWORD="${QB_LOAD_POSTGRES_PASSWORD:-}" \
-		java "${java_opts[@]}" -jar "$jar" --server.port=0 --spring.main.banner-mode=off \
+		"${app_pin[@]}" java "${java_opts[@]}" -jar "$jar" --server.port=0 --spring.main.banner-mode=off \
 		--management.endpoints.web.exposure.include=health,prometheus,querybudget,beans \
 		$(database_args "$database") $(mode_args "$mode") >"$log" 2>&1 &
 	pids[$mode]=$!
@@ -134,22 +158,56 @@ check_meters() {
 	echo "  $mode: $scopes request scopes in query_budget_scope_statements_count" >&2
 }
 
-# Runs wrk against one application; appends "database mode round rps p50_us p99_us" to the results
+# The CPU time (user and system, in clock ticks) a process has spent so far
+cpu_ticks() {
+	awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+# Runs wrk against one application; appends "database mode round rps p50_us p99_us cpu_us_per_request cpu_busy" to
+# the results, the last two from the CPU time the application spent during the run
 load() {
-	local database="$1" mode="$2" length="$3" round="$4" output line
-	output="$(wrk -t"$threads" -c"$connections" -d"$length" --timeout 10s -s "$lua" "http://127.0.0.1:${ports[$mode]}")"
+	local database="$1" mode="$2" length="$3" round="$4" output line before after
+	before="$(cpu_ticks "${pids[$mode]}")"
+	output="$("${wrk_pin[@]}" wrk -t"$threads" -c"$connections" -d"$length" --timeout 10s -s "$lua" "http://127.0.0.1:${ports[$mode]}")"
+	after="$(cpu_ticks "${pids[$mode]}")"
 	line="$(grep '^RESULT ' <<<"$output")" || fail "$database/$mode: no result from wrk: $output"
 	[[ "$line" == *" http_errors=0 socket_errors=0"* ]] || fail "$database/$mode: failed requests: $line"
+	line="$line app_cpu_s=$(awk -v t="$((after - before))" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t / hz }')"
 	if [[ "$round" != warmup ]]; then
 		awk -v d="$database" -v m="$mode" -v r="$round" '{
 			for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-			print d, m, r, v["rps"], v["p50_us"], v["p99_us"]
+			printf "%s %s %s %s %s %s %.1f %.3f\n", d, m, r, v["rps"], v["p50_us"], v["p99_us"],
+				v["app_cpu_s"] * 1e6 / v["requests"], v["app_cpu_s"] * 1e6 / v["duration_us"]
 		}' <<<"$line" >>"$results"
 	fi
 	echo "  $round $mode: $line" >&2
 }
 
-# One markdown table per database: medians over the rounds, spread, ratios to the absent run
+# Stops the flight recording of one application and appends "database mode datasource_proxy_percent
+# query_budget_percent samples" to the shares: the share of its execution samples whose innermost frame outside the JDK
+# belongs to datasource-proxy, and to Query Budget
+library_share() {
+	local database="$1" mode="$2" recording="$work/$1-$2.jfr" share
+	jcmd "${pids[$mode]}" JFR.stop name=qb-load filename="$recording" >/dev/null ||
+		fail "$database/$mode: cannot stop the flight recording"
+	share="$(jfr print --events jdk.ExecutionSample --stack-depth 64 "$recording" | awk '
+		/^jdk.ExecutionSample/ { samples++; decided = 0; next }
+		/^  stackTrace = \[/ { stack = 1; next }
+		/^  \]/ { stack = 0; next }
+		stack && !decided {
+			frame = $1
+			if (frame ~ /^net\.ttddyy\./) { proxy++; decided = 1 }
+			else if (frame ~ /^dev\.querybudget\./ && frame !~ /^dev\.querybudget\.sample\./) { library++; decided = 1 }
+			else if (frame !~ /^(java|javax|jdk|sun|com\.sun)\./) decided = 1
+		}
+		END { samples += 0; printf "%.2f %.2f %d", (samples > 0) ? 100 * proxy / samples : 0, (samples > 0) ? 100 * library / samples : 0, samples }')"
+	echo "$database $mode $share" >>"$shares"
+	read -r proxy library samples <<<"$share"
+	echo "  $mode: of $samples execution samples, $proxy% in datasource-proxy and $library% in Query Budget" >&2
+}
+
+# One markdown table per database: medians over the rounds with their spread, the medians of the ratios of each round
+# to the absent run of the same round, and the library's share of the execution samples
 table() {
 	awk -v rounds="$rounds" '
 		function median(list,    n, a, i, j, t) {
@@ -158,37 +216,58 @@ table() {
 			low = a[1]; high = a[n]
 			return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
 		}
-		{ rps[$1, $2] = rps[$1, $2] " " $4; p50[$1, $2] = p50[$1, $2] " " $5; p99[$1, $2] = p99[$1, $2] " " $6
+		FNR == NR { share[$1, $2] = sprintf("%.1f%% | %.1f%% | %.1f%% (%d)", $3 + $4, $3, $4, $5); next }
+		{ for (f = 4; f <= 8; f++) { values[$1, $2, f] = values[$1, $2, f] " " $f; figure[$1, $2, $3, f] = $f }
 		  if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } }
 		END {
 			split("absent record diagnosis", modes, " ")
 			for (d = 1; d <= count; d++) {
 				db = order[d]
 				printf "\n%s, median of %d rounds (min-max)\n\n", (db == "h2") ? "H2 (in memory)" : "PostgreSQL", rounds
-				print "| mode | requests/s | P50 ms | P99 ms | requests/s ÷ absent | P50 ÷ absent | P99 ÷ absent |"
-				print "|---|---:|---:|---:|---:|---:|---:|"
+				print "| mode | requests/s | ÷ absent | P50 ms | ÷ absent | P99 ms | ÷ absent | app CPU µs/request | ÷ absent | app CPU busy | library share of app CPU samples | datasource-proxy | Query Budget (samples) |"
+				print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 				for (m = 1; m <= 3; m++) {
 					mode = modes[m]
-					r = median(rps[db, mode]); rl = low; rh = high
-					a = median(p50[db, mode]) / 1000; al = low / 1000; ah = high / 1000
-					b = median(p99[db, mode]) / 1000; bl = low / 1000; bh = high / 1000
-					if (m == 1) { r0 = r; a0 = a; b0 = b }
-					printf "| %s | %.0f (%.0f-%.0f) | %.2f (%.2f-%.2f) | %.2f (%.2f-%.2f) | %.3f | %.3f | %.3f |\n",
-						mode, r, rl, rh, a, al, ah, b, bl, bh, r / r0, a / a0, b / b0
+					line = "| " mode
+					for (f = 4; f <= 8; f++) {
+						scale = (f == 5 || f == 6) ? 1000 : 1
+						v = median(values[db, mode, f]) / scale; l = low / scale; h = high / scale
+						format = (f == 4 || f == 7) ? "%.0f (%.0f-%.0f)" : "%.2f (%.2f-%.2f)"
+						line = line " | " sprintf(format, v, l, h)
+						if (f != 8) {
+							ratios = ""
+							for (r = 1; r <= rounds; r++) ratios = ratios " " figure[db, mode, r, f] / figure[db, "absent", r, f]
+							line = line sprintf(" | %.3f (%.3f-%.3f)", median(ratios), low, high)
+						}
+					}
+					print line " | " share[db, mode] " |"
 				}
 			}
-		}' "$results"
+		}' "$shares" "$results"
 }
 
 command -v wrk >/dev/null || fail "wrk is not installed (apt-get install -y wrk)"
 command -v jq >/dev/null || fail "jq is not installed (apt-get install -y jq)"
+command -v jcmd >/dev/null && command -v jfr >/dev/null || fail "jcmd and jfr, from the JDK, are not on the PATH"
+# Execution samples only, every millisecond of a running Java thread
+cat >"$work/sampling.jfc" <<'JFC'
+<?xml version="1.0" encoding="UTF-8"?>
+<configuration version="2.0" label="Query Budget load run">
+  <event name="jdk.ExecutionSample"><setting name="enabled">true</setting><setting name="period">1 ms</setting></event>
+</configuration>
+JFC
 if [[ ! -f "$jar" || "${QB_LOAD_BUILD:-0}" == 1 ]]; then
 	echo "Building the sample application..." >&2
 	# An existing repackaged jar is not repackaged again, even when the libraries in it changed: build it anew
 	rm -f "$jar"
 	(cd "$root" && ./mvnw -B -q -pl budget-sample-app -am -DskipTests package)
 fi
+if [[ " $databases " == *" postgres "* && -z "${QB_LOAD_POSTGRES_URL:-}" ]]; then
+	psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'qb_overhead'" | grep -q 1 ||
+		createdb -h 127.0.0.1 -U postgres qb_overhead || fail "cannot create the database qb_overhead"
+fi
 echo "Load: wrk -t$threads -c$connections, warm-up $warmup, $rounds rounds of $duration per mode; JVM ${java_opts[*]}" >&2
+echo "CPUs: the applications on ${app_cpus:-any}, wrk on ${wrk_cpus:-any}" >&2
 echo "Machine: $(nproc) CPUs, $(java -version 2>&1 | head -n 1), load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)" >&2
 for database in $databases; do
 	echo "$database:" >&2
@@ -196,12 +275,17 @@ for database in $databases; do
 		start "$database" "$mode"
 		load "$database" "$mode" "$warmup" warmup
 		check_meters "$database" "$mode"
+		jcmd "${pids[$mode]}" JFR.start name=qb-load settings="$work/sampling.jfc" >/dev/null ||
+			fail "$database/$mode: cannot start the flight recording"
 	done
 	for ((round = 1; round <= rounds; round++)); do
 		for ((i = 0; i < 3; i++)); do
 			mode="${modes[$(((round - 1 + i) % 3))]}"
 			load "$database" "$mode" "$duration" "$round"
 		done
+	done
+	for mode in "${modes[@]}"; do
+		library_share "$database" "$mode"
 	done
 	stop_all
 done
