@@ -15,6 +15,7 @@ import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
 import dev.querybudget.StatementOrigin;
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
+import dev.querybudget.jdbc.WrapperJdbcProxyFactory;
 import dev.querybudget.sql.SqlDialect;
 import net.ttddyy.dsproxy.listener.NoOpQueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
@@ -36,10 +37,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Cost of one JDBC statement ({@code prepareStatement}, {@code setInt},
  * {@code executeQuery}, {@code next}) against in-memory H2, the worst case for relative
  * overhead because the database itself is nearly free: on the raw H2 connection, through
- * a datasource-proxy {@code ProxyDataSource} with a no-op listener, and through one with
- * the Query Budget listener, both with no scope open and inside an open request scope,
- * and there with its origin declared around it, as the Hibernate integration does for a
- * lazy load.
+ * a datasource-proxy {@code ProxyDataSource} with a no-op listener (with
+ * datasource-proxy's JDK dynamic proxies, and with the {@link WrapperJdbcProxyFactory}
+ * the starter uses), and through one with the Query Budget listener, both with no scope
+ * open and inside an open request scope, and there with its origin declared around it, as
+ * the Hibernate integration does for a lazy load.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -60,6 +62,8 @@ public class ListenerBenchmark {
 	private Connection raw;
 
 	private Connection noOpProxy;
+
+	private Connection noOpWrapper;
 
 	private Connection queryBudget;
 
@@ -85,11 +89,18 @@ public class ListenerBenchmark {
 		}
 		DataSource noOp = ProxyDataSourceBuilder.create(h2).listener(new NoOpQueryExecutionListener()).build();
 		this.noOpProxy = noOp.getConnection();
+		DataSource noOpWrapped = ProxyDataSourceBuilder.create(h2)
+			.jdbcProxyFactory(new WrapperJdbcProxyFactory())
+			.listener(new NoOpQueryExecutionListener())
+			.build();
+		this.noOpWrapper = noOpWrapped.getConnection();
 		DataSource counted = ProxyDataSourceBuilder.create(h2)
+			.jdbcProxyFactory(new WrapperJdbcProxyFactory())
 			.listener(new QueryBudgetExecutionListener(this.tracker, SqlDialect.H2))
 			.build();
 		this.queryBudget = counted.getConnection();
 		DataSource idle = ProxyDataSourceBuilder.create(h2)
+			.jdbcProxyFactory(new WrapperJdbcProxyFactory())
 			.listener(new QueryBudgetExecutionListener(QueryBudgetTracker.create(), SqlDialect.H2))
 			.build();
 		this.queryBudgetIdle = idle.getConnection();
@@ -111,6 +122,7 @@ public class ListenerBenchmark {
 	public void closeConnections() throws SQLException {
 		this.queryBudgetIdle.close();
 		this.queryBudget.close();
+		this.noOpWrapper.close();
 		this.noOpProxy.close();
 		this.raw.close();
 	}
@@ -123,6 +135,11 @@ public class ListenerBenchmark {
 	@Benchmark
 	public String proxyWithNoOpListener() throws SQLException {
 		return query(this.noOpProxy);
+	}
+
+	@Benchmark
+	public String wrapperWithNoOpListener() throws SQLException {
+		return query(this.noOpWrapper);
 	}
 
 	@Benchmark

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
+import dev.querybudget.jdbc.WrapperJdbcProxyFactory;
 import net.ttddyy.dsproxy.listener.ChainListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
@@ -17,10 +18,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Proxies every {@link DataSource} bean with datasource-proxy and the Query Budget
- * listener, so that each statement is counted exactly once: a bean that already is a
- * {@link ProxyDataSource} gets the listener added to its chain, and a
- * {@link DelegatingDataSource} (such as {@code LazyConnectionDataSourceProxy}) over an
- * already counted DataSource is left alone.
+ * listener, its connections and statements wrapped by the {@link WrapperJdbcProxyFactory}
+ * rather than JDK dynamic proxies, so that each statement is counted exactly once and
+ * cheaply: a bean that already is a {@link ProxyDataSource} gets the listener added to
+ * its chain, and a {@link DelegatingDataSource} (such as
+ * {@code LazyConnectionDataSourceProxy}) over an already counted DataSource is left
+ * alone.
  *
  * @author Query Budget contributors
  */
@@ -48,6 +51,7 @@ final class QueryBudgetDataSourceBeanPostProcessor implements BeanPostProcessor 
 		}
 		return ProxyDataSourceBuilder.create(dataSource)
 			.name(beanName)
+			.jdbcProxyFactory(new WrapperJdbcProxyFactory())
 			.listener(new QueryBudgetExecutionListener(this.tracker.getObject()))
 			.build();
 	}

@@ -1,0 +1,78 @@
+package dev.querybudget.jdbc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+
+import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The parameters bound to a prepared statement, as datasource-proxy records them: one
+ * {@link ParameterSetOperation} per index, a later one replacing an earlier one. Indexes
+ * are kept in an array, without a map entry or a key object per parameter; an index
+ * beyond any database's limit (a driver that checks late) goes to a map, so that it never
+ * sizes the array.
+ */
+final class BoundParameters {
+
+	private static final int MAX_INDEXED = 1 << 16;
+
+	private static final ParameterSetOperation[] NONE = new ParameterSetOperation[0];
+
+	private @Nullable ParameterSetOperation[] byIndex = NONE;
+
+	private int size;
+
+	private int highest;
+
+	private @Nullable TreeMap<Integer, ParameterSetOperation> beyond;
+
+	void bind(int index, ParameterSetOperation operation) {
+		if (index < 1 || index > MAX_INDEXED) {
+			if (this.beyond == null) {
+				this.beyond = new TreeMap<>();
+			}
+			this.beyond.put(index, operation);
+			return;
+		}
+		if (index > this.byIndex.length) {
+			this.byIndex = Arrays.copyOf(this.byIndex, Math.min(MAX_INDEXED, Math.max(index, this.byIndex.length * 2)));
+		}
+		if (this.byIndex[index - 1] == null) {
+			this.size++;
+		}
+		this.byIndex[index - 1] = operation;
+		this.highest = Math.max(this.highest, index);
+	}
+
+	/**
+	 * Returns the bound parameters in index order, as a new list.
+	 */
+	List<ParameterSetOperation> snapshot() {
+		List<ParameterSetOperation> operations = new ArrayList<>(
+				this.size + ((this.beyond != null) ? this.beyond.size() : 0));
+		if (this.beyond != null) {
+			operations.addAll(this.beyond.headMap(1).values());
+		}
+		for (int i = 0; i < this.highest; i++) {
+			ParameterSetOperation operation = this.byIndex[i];
+			if (operation != null) {
+				operations.add(operation);
+			}
+		}
+		if (this.beyond != null) {
+			operations.addAll(this.beyond.tailMap(MAX_INDEXED, false).values());
+		}
+		return operations;
+	}
+
+	void clear() {
+		Arrays.fill(this.byIndex, 0, this.highest, null);
+		this.size = 0;
+		this.highest = 0;
+		this.beyond = null;
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.querybudget.jdbc;
+
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.ConnectionInfo;
+import net.ttddyy.dsproxy.proxy.JdbcProxyFactory;
+import net.ttddyy.dsproxy.proxy.ProxyConfig;
+import net.ttddyy.dsproxy.transform.NoOpParameterTransformer;
+import net.ttddyy.dsproxy.transform.NoOpQueryTransformer;
+
+/**
+ * A datasource-proxy {@link JdbcProxyFactory} that wraps connections, statements and
+ * prepared statements in plain classes instead of JDK dynamic proxies: a call that no
+ * query listener needs goes straight to the driver, without reflection or a per-call
+ * allocation, and a statement costs one small object instead of a
+ * {@link java.lang.reflect.Proxy}. Query listeners see the same {@code ExecutionInfo} and
+ * {@code QueryInfo} as with datasource-proxy's default factory, with the parameters of a
+ * prepared statement in index order.
+ * <p>
+ * The wrappers implement query listeners only. Whenever the {@link ProxyConfig} asks for
+ * more (a method listener, a query or parameter transformer, proxied result sets or
+ * generated keys), this factory hands over to datasource-proxy's default factory, as it
+ * does for callable statements, result sets and the DataSource itself, so that every
+ * configuration behaves exactly as without it: <pre class="code">
+ * DataSource counted = ProxyDataSourceBuilder.create(dataSource)
+ *     .jdbcProxyFactory(new WrapperJdbcProxyFactory())
+ *     .listener(new QueryBudgetExecutionListener(tracker))
+ *     .build();
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class WrapperJdbcProxyFactory implements JdbcProxyFactory {
+
+	private final JdbcProxyFactory fallback = JdbcProxyFactory.DEFAULT;
+
+	/**
+	 * Whether the wrappers can serve the given configuration: it uses nothing beyond
+	 * query listeners.
+	 * @param config the proxy configuration
+	 * @return {@code true} if the wrappers serve it
+	 */
+	static boolean wraps(ProxyConfig config) {
+		return config.getMethodListener().getListeners().isEmpty()
+				&& config.getQueryTransformer() instanceof NoOpQueryTransformer
+				&& config.getParameterTransformer() instanceof NoOpParameterTransformer
+				&& !config.isResultSetProxyEnabled() && !config.isGeneratedKeysProxyEnabled()
+				&& !config.isAutoRetrieveGeneratedKeys();
+	}
+
+	@Override
+	public DataSource createDataSource(DataSource dataSource, ProxyConfig proxyConfig) {
+		return this.fallback.createDataSource(dataSource, proxyConfig);
+	}
+
+	@Override
+	public Connection createConnection(Connection connection, ConnectionInfo connectionInfo, ProxyConfig proxyConfig) {
+		if (wraps(proxyConfig)) {
+			return new WrappedConnection(connection, connectionInfo, proxyConfig);
+		}
+		return this.fallback.createConnection(connection, connectionInfo, proxyConfig);
+	}
+
+	@Override
+	public Statement createStatement(Statement statement, ConnectionInfo connectionInfo, Connection proxyConnection,
+			ProxyConfig proxyConfig) {
+		if (wraps(proxyConfig)) {
+			return new WrappedStatement(statement, connectionInfo, proxyConnection, proxyConfig);
+		}
+		return this.fallback.createStatement(statement, connectionInfo, proxyConnection, proxyConfig);
+	}
+
+	@Override
+	public PreparedStatement createPreparedStatement(PreparedStatement preparedStatement, String query,
+			ConnectionInfo connectionInfo, Connection proxyConnection, ProxyConfig proxyConfig, boolean generateKey) {
+		if (wraps(proxyConfig)) {
+			return new WrappedPreparedStatement(preparedStatement, query, connectionInfo, proxyConnection, proxyConfig);
+		}
+		return this.fallback.createPreparedStatement(preparedStatement, query, connectionInfo, proxyConnection,
+				proxyConfig, generateKey);
+	}
+
+	@Override
+	public CallableStatement createCallableStatement(CallableStatement callableStatement, String query,
+			ConnectionInfo connectionInfo, Connection proxyConnection, ProxyConfig proxyConfig) {
+		return this.fallback.createCallableStatement(callableStatement, query, connectionInfo, proxyConnection,
+				proxyConfig);
+	}
+
+	@Override
+	public ResultSet createResultSet(ResultSet resultSet, ConnectionInfo connectionInfo, ProxyConfig proxyConfig) {
+		return this.fallback.createResultSet(resultSet, connectionInfo, proxyConfig);
+	}
+
+	@Override
+	public ResultSet createGeneratedKeys(ResultSet resultSet, ConnectionInfo connectionInfo, ProxyConfig proxyConfig) {
+		return this.fallback.createGeneratedKeys(resultSet, connectionInfo, proxyConfig);
+	}
+
+}
