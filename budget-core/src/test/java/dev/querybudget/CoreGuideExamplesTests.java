@@ -1,6 +1,8 @@
 package dev.querybudget;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
+import dev.querybudget.jdbc.WrapperJdbcProxyFactory;
 import dev.querybudget.sql.SqlDialect;
 import dev.querybudget.testing.TestDatabases;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
@@ -25,12 +28,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class CoreGuideExamplesTests {
 
 	@Test
-	void wiringTheListenerByHand() {
+	void wiringTheListenerByHand() throws SQLException {
 		DataSource dataSource = TestDatabases.h2().dataSource();
 		// tag::wiring[]
 		QueryBudgetTracker tracker = QueryBudgetTracker.create();
 		DataSource proxied = ProxyDataSourceBuilder.create(dataSource)
 			.name("main")
+			.jdbcProxyFactory(new WrapperJdbcProxyFactory())
 			.listener(new QueryBudgetExecutionListener(tracker))
 			.build();
 		// end::wiring[]
@@ -39,7 +43,12 @@ class CoreGuideExamplesTests {
 			.listener(new QueryBudgetExecutionListener(tracker, SqlDialect.POSTGRESQL))
 			// end::dialect[]
 			.build();
-		assertThat(proxied).isNotNull();
+		try (QueryScope scope = tracker.open(ScopeKind.JOB, "wiring");
+				Connection connection = proxied.getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.executeQuery("select 1").close();
+			assertThat(scope.report().statementCount()).isEqualTo(1);
+		}
 		assertThat(explicit).isNotNull();
 	}
 
