@@ -23,8 +23,6 @@ final class BoundParameters {
 
 	private @Nullable ParameterSetOperation[] byIndex = NONE;
 
-	private int size;
-
 	private int highest;
 
 	private @Nullable TreeMap<Integer, ParameterSetOperation> beyond;
@@ -40,9 +38,6 @@ final class BoundParameters {
 		if (index > this.byIndex.length) {
 			this.byIndex = Arrays.copyOf(this.byIndex, Math.min(MAX_INDEXED, Math.max(index, this.byIndex.length * 2)));
 		}
-		if (this.byIndex[index - 1] == null) {
-			this.size++;
-		}
 		this.byIndex[index - 1] = operation;
 		this.highest = Math.max(this.highest, index);
 	}
@@ -52,7 +47,7 @@ final class BoundParameters {
 	 */
 	List<ParameterSetOperation> snapshot() {
 		List<ParameterSetOperation> operations = new ArrayList<>(
-				this.size + ((this.beyond != null) ? this.beyond.size() : 0));
+				this.highest + ((this.beyond != null) ? this.beyond.size() : 0));
 		if (this.beyond != null) {
 			operations.addAll(this.beyond.headMap(1).values());
 		}
@@ -70,7 +65,6 @@ final class BoundParameters {
 
 	void clear() {
 		Arrays.fill(this.byIndex, 0, this.highest, null);
-		this.size = 0;
 		this.highest = 0;
 		this.beyond = null;
 	}

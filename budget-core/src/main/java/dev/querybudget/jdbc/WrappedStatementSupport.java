@@ -73,8 +73,8 @@ abstract class WrappedStatementSupport<S extends Statement> extends JdbcWrapper<
 	 * {@code afterQuery}, the way datasource-proxy's {@code StatementProxyLogic} does: a
 	 * listener that throws from {@code beforeQuery} stops the statement from running.
 	 */
-	final <T> T execute(Method method, Object @Nullable [] args, List<QueryInfo> queries, boolean batch, int batchSize,
-			JdbcCall<T> call) throws SQLException {
+	private <T> T execute(Method method, Object @Nullable [] args, List<QueryInfo> queries, boolean batch,
+			int batchSize, JdbcCall<T> call) throws SQLException {
 		ExecutionInfo execution = new ExecutionInfo(this.connectionInfo, this.target, batch, batchSize, method, args);
 		QueryExecutionListener listener = this.proxyConfig.getQueryListener();
 		listener.beforeQuery(execution, queries);

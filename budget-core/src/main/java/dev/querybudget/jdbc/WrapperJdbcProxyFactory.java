@@ -38,8 +38,6 @@ import net.ttddyy.dsproxy.transform.NoOpQueryTransformer;
  */
 public final class WrapperJdbcProxyFactory implements JdbcProxyFactory {
 
-	private final JdbcProxyFactory fallback = JdbcProxyFactory.DEFAULT;
-
 	/**
 	 * Whether the wrappers can serve the given configuration: it uses nothing beyond
 	 * query listeners.
@@ -56,7 +54,7 @@ public final class WrapperJdbcProxyFactory implements JdbcProxyFactory {
 
 	@Override
 	public DataSource createDataSource(DataSource dataSource, ProxyConfig proxyConfig) {
-		return this.fallback.createDataSource(dataSource, proxyConfig);
+		return DEFAULT.createDataSource(dataSource, proxyConfig);
 	}
 
 	@Override
@@ -64,7 +62,7 @@ public final class WrapperJdbcProxyFactory implements JdbcProxyFactory {
 		if (wraps(proxyConfig)) {
 			return new WrappedConnection(connection, connectionInfo, proxyConfig);
 		}
-		return this.fallback.createConnection(connection, connectionInfo, proxyConfig);
+		return DEFAULT.createConnection(connection, connectionInfo, proxyConfig);
 	}
 
 	@Override
@@ -73,7 +71,7 @@ public final class WrapperJdbcProxyFactory implements JdbcProxyFactory {
 		if (wraps(proxyConfig)) {
 			return new WrappedStatement(statement, connectionInfo, proxyConnection, proxyConfig);
 		}
-		return this.fallback.createStatement(statement, connectionInfo, proxyConnection, proxyConfig);
+		return DEFAULT.createStatement(statement, connectionInfo, proxyConnection, proxyConfig);
 	}
 
 	@Override
@@ -82,25 +80,24 @@ public final class WrapperJdbcProxyFactory implements JdbcProxyFactory {
 		if (wraps(proxyConfig)) {
 			return new WrappedPreparedStatement(preparedStatement, query, connectionInfo, proxyConnection, proxyConfig);
 		}
-		return this.fallback.createPreparedStatement(preparedStatement, query, connectionInfo, proxyConnection,
-				proxyConfig, generateKey);
+		return DEFAULT.createPreparedStatement(preparedStatement, query, connectionInfo, proxyConnection, proxyConfig,
+				generateKey);
 	}
 
 	@Override
 	public CallableStatement createCallableStatement(CallableStatement callableStatement, String query,
 			ConnectionInfo connectionInfo, Connection proxyConnection, ProxyConfig proxyConfig) {
-		return this.fallback.createCallableStatement(callableStatement, query, connectionInfo, proxyConnection,
-				proxyConfig);
+		return DEFAULT.createCallableStatement(callableStatement, query, connectionInfo, proxyConnection, proxyConfig);
 	}
 
 	@Override
 	public ResultSet createResultSet(ResultSet resultSet, ConnectionInfo connectionInfo, ProxyConfig proxyConfig) {
-		return this.fallback.createResultSet(resultSet, connectionInfo, proxyConfig);
+		return DEFAULT.createResultSet(resultSet, connectionInfo, proxyConfig);
 	}
 
 	@Override
 	public ResultSet createGeneratedKeys(ResultSet resultSet, ConnectionInfo connectionInfo, ProxyConfig proxyConfig) {
-		return this.fallback.createGeneratedKeys(resultSet, connectionInfo, proxyConfig);
+		return DEFAULT.createGeneratedKeys(resultSet, connectionInfo, proxyConfig);
 	}
 
 }
