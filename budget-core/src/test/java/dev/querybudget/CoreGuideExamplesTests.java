@@ -32,11 +32,9 @@ class CoreGuideExamplesTests {
 		DataSource dataSource = TestDatabases.h2().dataSource();
 		// tag::wiring[]
 		QueryBudgetTracker tracker = QueryBudgetTracker.create();
-		DataSource proxied = ProxyDataSourceBuilder.create(dataSource)
+		DataSource proxied = WrapperJdbcProxyFactory.build(ProxyDataSourceBuilder.create(dataSource)
 			.name("main")
-			.jdbcProxyFactory(new WrapperJdbcProxyFactory())
-			.listener(new QueryBudgetExecutionListener(tracker))
-			.build();
+			.listener(new QueryBudgetExecutionListener(tracker)));
 		// end::wiring[]
 		DataSource explicit = ProxyDataSourceBuilder.create(dataSource)
 			// tag::dialect[]

@@ -21,6 +21,7 @@ import dev.querybudget.autoconfigure.RequestOutcome;
 import dev.querybudget.autoconfigure.RequestOutcomes;
 import dev.querybudget.autoconfigure.metrics.QueryBudgetMetrics;
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
+import dev.querybudget.jdbc.WrapperJdbcProxyFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -86,9 +87,9 @@ public class ScopeCloseBenchmark {
 			statement.execute("create table if not exists owners (id int primary key, name varchar(50))");
 			statement.execute("merge into owners values (1, 'George')");
 		}
-		this.proxied = ProxyDataSourceBuilder.create(h2)
-			.listener(new QueryBudgetExecutionListener(this.tracker))
-			.build();
+		// As the starter proxies a DataSource
+		this.proxied = WrapperJdbcProxyFactory
+			.build(ProxyDataSourceBuilder.create(h2).listener(new QueryBudgetExecutionListener(this.tracker)));
 	}
 
 	@Benchmark

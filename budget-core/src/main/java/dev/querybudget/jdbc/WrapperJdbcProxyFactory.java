@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ConnectionInfo;
 import net.ttddyy.dsproxy.proxy.JdbcProxyFactory;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import net.ttddyy.dsproxy.transform.NoOpParameterTransformer;
 import net.ttddyy.dsproxy.transform.NoOpQueryTransformer;
 
@@ -26,17 +28,33 @@ import net.ttddyy.dsproxy.transform.NoOpQueryTransformer;
  * The wrappers implement query listeners only. Whenever the {@link ProxyConfig} asks for
  * more (a method listener, a query or parameter transformer, proxied result sets or
  * generated keys), this factory hands over to datasource-proxy's default factory, as it
- * does for callable statements, result sets and the DataSource itself, so that every
- * configuration behaves exactly as without it: <pre class="code">
- * DataSource counted = ProxyDataSourceBuilder.create(dataSource)
- *     .jdbcProxyFactory(new WrapperJdbcProxyFactory())
- *     .listener(new QueryBudgetExecutionListener(tracker))
- *     .build();
- * </pre>
+ * does for callable statements and result sets, so that every configuration behaves
+ * exactly as without it. {@link #build(ProxyDataSourceBuilder)} builds a
+ * {@link ProxyDataSource} that uses it and also gets its connections without
+ * datasource-proxy's per-connection bookkeeping for method listeners, when there are
+ * none: <pre class="code">
+ * DataSource counted = WrapperJdbcProxyFactory.build(ProxyDataSourceBuilder.create(dataSource)
+ *     .listener(new QueryBudgetExecutionListener(tracker)));
+ * </pre> Setting it with {@code ProxyDataSourceBuilder.jdbcProxyFactory} wraps the
+ * connections and statements alike, with datasource-proxy's own {@code getConnection}.
  *
  * @since 0.1.0
  */
 public final class WrapperJdbcProxyFactory implements JdbcProxyFactory {
+
+	/**
+	 * Builds the builder's {@link ProxyDataSource} with this factory, and with a
+	 * {@code getConnection} that goes straight to the target DataSource when no method
+	 * listener is configured: datasource-proxy's builds a {@code MethodExecutionContext}
+	 * and calls the target by reflection for every connection, for method listeners only.
+	 * The connection it returns is the same, with the same {@code ConnectionInfo}.
+	 * @param builder the configured builder; its JDBC proxy factory is set to this one
+	 * @return the proxied DataSource
+	 * @since 0.1.0
+	 */
+	public static ProxyDataSource build(ProxyDataSourceBuilder builder) {
+		return new WrappedProxyDataSource(builder.jdbcProxyFactory(new WrapperJdbcProxyFactory()).build());
+	}
 
 	/**
 	 * Whether the wrappers can serve the given configuration: it uses nothing beyond

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import net.ttddyy.dsproxy.ConnectionInfo;
+import net.ttddyy.dsproxy.DataSourceProxyException;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
@@ -178,6 +179,66 @@ final class WrapperJdbcProxyFactoryTests {
 		assertThat(recorder.parameterSets()).containsExactly("[setInt[int, int][1, 41]]");
 	}
 
+	@Test
+	void buildSetsTheWrapperFactoryAndGetsConnectionsWithoutDatasourceProxysMethodExecution() throws SQLException {
+		Recorder recorder = new Recorder();
+		ProxyDataSource dataSource = WrapperJdbcProxyFactory
+			.build(ProxyDataSourceBuilder.create(this.h2).name("built").listener(recorder).retrieveIsolation());
+		assertThat(dataSource.getProxyConfig().getJdbcProxyFactory()).isInstanceOf(WrapperJdbcProxyFactory.class);
+		try (Connection connection = dataSource.getConnection();
+				Connection withCredentials = dataSource.getConnection("", "")) {
+			assertThat(connection).isInstanceOf(WrappedConnection.class);
+			assertThat(withCredentials).isInstanceOf(WrappedConnection.class);
+			execute(connection, "select 1");
+			execute(withCredentials, "select 2");
+		}
+		assertThat(recorder.isolationLevels()).containsExactly(
+				"connection 1, isolation " + Connection.TRANSACTION_READ_COMMITTED,
+				"connection 2, isolation " + Connection.TRANSACTION_READ_COMMITTED);
+		assertThat(dataSource.getProxyConfig().getConnectionIdManager().getOpenConnectionIds()).isEmpty();
+	}
+
+	@Test
+	void getConnectionRunsDatasourceProxysMethodExecutionWhenAMethodListenerIsConfigured() throws SQLException {
+		List<String> methods = new ArrayList<>();
+		ProxyDataSource dataSource = WrapperJdbcProxyFactory.build(ProxyDataSourceBuilder.create(this.h2)
+			.afterMethod((context) -> methods.add(context.getMethod().getName())));
+		try (Connection connection = dataSource.getConnection()) {
+			assertThat(Proxy.isProxyClass(connection.getClass())).isTrue();
+		}
+		try (Connection connection = dataSource.getConnection("", "")) {
+			assertThat(Proxy.isProxyClass(connection.getClass())).isTrue();
+		}
+		assertThat(methods).containsExactly("getConnection", "close", "getConnection", "close");
+	}
+
+	@Test
+	void getConnectionFailsAsDatasourceProxyDoes() {
+		SQLException refused = new SQLException("refused");
+		IllegalStateException broken = new IllegalStateException("broken");
+		ProxyDataSource refusing = WrapperJdbcProxyFactory.build(ProxyDataSourceBuilder.create(failingWith(refused)));
+		assertThatExceptionOfType(SQLException.class).isThrownBy(refusing::getConnection).isSameAs(refused);
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> refusing.getConnection("a", "b"))
+			.isSameAs(refused);
+		for (JdbcProxyFactory factory : List.of(JdbcProxyFactory.DEFAULT, new WrapperJdbcProxyFactory())) {
+			ProxyDataSource built = ProxyDataSourceBuilder.create(failingWith(broken))
+				.jdbcProxyFactory(factory)
+				.build();
+			DataSource failing = (factory instanceof WrapperJdbcProxyFactory) ? new WrappedProxyDataSource(built)
+					: built;
+			assertThatExceptionOfType(DataSourceProxyException.class).isThrownBy(failing::getConnection)
+				.withMessage("Failed to perform getConnection")
+				.withCause(broken);
+		}
+	}
+
+	private static DataSource failingWith(Exception failure) {
+		return (DataSource) Proxy.newProxyInstance(WrapperJdbcProxyFactoryTests.class.getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+					throw failure;
+				});
+	}
+
 	@ParameterizedTest
 	@MethodSource("factories")
 	void wrappersDelegateTheObjectContractToTheDriverObjectLikeDatasourceProxy(JdbcProxyFactory factory)
@@ -314,7 +375,11 @@ final class WrapperJdbcProxyFactoryTests {
 			.name("wrapper-tests")
 			.jdbcProxyFactory(factory)
 			.listener(recorder);
-		return configuration.apply(builder).build();
+		ProxyDataSource built = configuration.apply(builder).build();
+		// The wrappers as WrapperJdbcProxyFactory.build() sets them up, with its
+		// getConnection; datasource-proxy's factory with datasource-proxy's
+		JdbcProxyFactory wrapped = (factory instanceof CapturingFactory capturing) ? capturing.delegate : factory;
+		return (wrapped instanceof WrapperJdbcProxyFactory) ? new WrappedProxyDataSource(built) : built;
 	}
 
 	/**

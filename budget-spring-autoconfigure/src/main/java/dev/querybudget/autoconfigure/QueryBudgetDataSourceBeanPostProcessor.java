@@ -49,11 +49,9 @@ final class QueryBudgetDataSourceBeanPostProcessor implements BeanPostProcessor 
 			}
 			return bean;
 		}
-		return ProxyDataSourceBuilder.create(dataSource)
+		return WrapperJdbcProxyFactory.build(ProxyDataSourceBuilder.create(dataSource)
 			.name(beanName)
-			.jdbcProxyFactory(new WrapperJdbcProxyFactory())
-			.listener(new QueryBudgetExecutionListener(this.tracker.getObject()))
-			.build();
+			.listener(new QueryBudgetExecutionListener(this.tracker.getObject())));
 	}
 
 	private static @Nullable ProxyDataSource findProxy(DataSource dataSource) {

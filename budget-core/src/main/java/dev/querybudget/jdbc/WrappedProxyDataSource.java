@@ -1,0 +1,77 @@
+package dev.querybudget.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import net.ttddyy.dsproxy.ConnectionInfo;
+import net.ttddyy.dsproxy.DataSourceProxyException;
+import net.ttddyy.dsproxy.proxy.ProxyConfig;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+
+/**
+ * A {@link ProxyDataSource} whose {@code getConnection} goes straight to the target
+ * DataSource when no method listener is configured. datasource-proxy's own builds a
+ * {@code MethodExecutionContext}, starts a stopwatch and calls the target by reflection
+ * for every connection, all of it for method listeners; with none, the connection it
+ * returns is the same: the target's, with its {@link ConnectionInfo} (id, DataSource
+ * name, isolation level when configured), wrapped by the configuration's
+ * {@code JdbcProxyFactory}. With a method listener, datasource-proxy's path runs.
+ * <p>
+ * The configuration and the target are read on every call, so that listeners and
+ * configuration set on this DataSource after it was built apply as they do on its
+ * superclass.
+ */
+final class WrappedProxyDataSource extends ProxyDataSource {
+
+	WrappedProxyDataSource(ProxyDataSource built) {
+		super(built.getDataSource());
+		setProxyConfig(built.getProxyConfig());
+	}
+
+	@Override
+	public Connection getConnection() throws SQLException {
+		ProxyConfig config = getProxyConfig();
+		if (!config.getMethodListener().getListeners().isEmpty()) {
+			return super.getConnection();
+		}
+		try {
+			return wrap(config, getDataSource().getConnection());
+		}
+		catch (RuntimeException ex) {
+			throw failed(ex);
+		}
+	}
+
+	@Override
+	public Connection getConnection(String username, String password) throws SQLException {
+		ProxyConfig config = getProxyConfig();
+		if (!config.getMethodListener().getListeners().isEmpty()) {
+			return super.getConnection(username, password);
+		}
+		try {
+			return wrap(config, getDataSource().getConnection(username, password));
+		}
+		catch (RuntimeException ex) {
+			throw failed(ex);
+		}
+	}
+
+	/**
+	 * Fails as datasource-proxy does: a {@link SQLException} as it is, another exception
+	 * wrapped in a {@link DataSourceProxyException}.
+	 */
+	private static DataSourceProxyException failed(RuntimeException ex) {
+		return new DataSourceProxyException("Failed to perform getConnection", ex);
+	}
+
+	private static Connection wrap(ProxyConfig config, Connection connection) throws SQLException {
+		ConnectionInfo connectionInfo = new ConnectionInfo();
+		connectionInfo.setConnectionId(config.getConnectionIdManager().getId(connection));
+		connectionInfo.setDataSourceName(config.getDataSourceName());
+		if (config.isRetrieveIsolationLevel()) {
+			connectionInfo.setIsolationLevel(connection.getTransactionIsolation());
+		}
+		return config.getJdbcProxyFactory().createConnection(connection, connectionInfo, config);
+	}
+
+}
