@@ -11,10 +11,13 @@
 # hosts: the application's CPU is then what limits its throughput, and wrk's own work does not blur it. Besides wrk's
 # figures, each run reads the CPU time the measured application spent (/proc/PID/stat), per request. Ratios to the absent
 # mode are taken round by round (each run against the absent run of the same round) and their median is shown, so
-# that a drift of the machine between rounds cancels out. Last, each application records Java Flight Recorder
-# execution samples during the measured rounds, and the table gives the share of the application's samples spent in
-# Query Budget and datasource-proxy (and the JDK code they call): the library's part of the application's CPU, which
-# the noise of a shared machine does not move, as it is measured within one process.
+# that a drift of the machine between rounds cancels out. Then, in further rounds, the three applications are loaded
+# at once, each by its own wrk, sharing the applications' CPU for the same seconds: whatever makes the machine faster
+# or slower then falls on the three alike, and the CPU time each spends per request, divided by the absent one's in
+# the same round, is the library's cost in CPU, the figure a CPU-bound application's throughput follows. Last, each
+# application records Java Flight Recorder execution samples during all its measured rounds, and the table gives the
+# share of the application's samples spent in Query Budget and datasource-proxy (and in the JDK and Micrometer code
+# they call): the library's part of the Java code's CPU time, measured within one process.
 #
 # Modes:
 #   absent     query-budget.enabled=false: no DataSource proxy, no filter, no meters, no endpoint, no Hibernate
@@ -22,9 +25,10 @@
 #   record     query-budget.mode=record, without the Hibernate attribution (QueryBudgetOrmAutoConfiguration excluded)
 #   diagnosis  the sample as it ships: mode log, the Hibernate attribution, meters and endpoint
 #
-# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 25 minutes with the defaults)
+# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 30 minutes with the defaults)
 # Environment (defaults in brackets):
 #   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_ROUNDS 8   QB_LOAD_WARMUP 60s   QB_LOAD_DURATION 15s
+#   QB_LOAD_TOGETHER_ROUNDS 8: rounds with the three applications loaded at once (0 skips them)
 #   QB_LOAD_THREADS 1   QB_LOAD_CONNECTIONS 16   QB_LOAD_JAVA_OPTS "-Xms512m -Xmx512m -XX:+UseParallelGC"
 #   QB_LOAD_APP_CPUS [the last CPU] and QB_LOAD_WRK_CPUS [the others]: taskset CPU lists; QB_LOAD_APP_CPUS= (empty)
 #   runs everything unpinned
@@ -60,6 +64,8 @@ read -r -a java_opts <<<"${QB_LOAD_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallel
 modes=(absent record diagnosis)
 work="$(mktemp -d -t qb-load.XXXXXX)"
 results="$work/results.txt"
+together_results="$work/together.txt"
+together_rounds="${QB_LOAD_TOGETHER_ROUNDS:-8}"
 shares="$work/shares.txt"
 declare -A pids ports
 
@@ -130,15 +136,15 @@ check_mode() {
 	datasource="$(jq -r '[.contexts[].beans.dataSource.type // empty] | first' <<<"$beans")"
 	case "$mode" in
 		absent)
-			[[ "$library" == 0 && "$datasource" != *dsproxy* ]] ||
+			[[ "$library" == 0 && "$datasource" != *ProxyDataSource* ]] ||
 				fail "$database/$mode: $library Query Budget beans, DataSource $datasource; expected none and no proxy"
 			;;
 		record)
-			[[ "$library" -gt 0 && "$orm" == 0 && "$datasource" == *dsproxy* ]] ||
+			[[ "$library" -gt 0 && "$orm" == 0 && "$datasource" == *ProxyDataSource* ]] ||
 				fail "$database/$mode: $library Query Budget beans ($orm Hibernate ones), DataSource $datasource"
 			;;
 		diagnosis)
-			[[ "$orm" -gt 0 && "$datasource" == *dsproxy* ]] ||
+			[[ "$orm" -gt 0 && "$datasource" == *ProxyDataSource* ]] ||
 				fail "$database/$mode: $orm Hibernate integration beans, DataSource $datasource"
 			;;
 	esac
@@ -166,9 +172,40 @@ cpu_ticks() {
 # Runs wrk against one application; appends "database mode round rps p50_us p99_us cpu_us_per_request cpu_busy" to
 # the results, the last two from the CPU time the application spent during the run
 load() {
-	local database="$1" mode="$2" length="$3" round="$4" output line before after
+	local database="$1" mode="$2" length="$3" round="$4" output before
 	before="$(cpu_ticks "${pids[$mode]}")"
-	output="$("${wrk_pin[@]}" wrk -t"$threads" -c"$connections" -d"$length" --timeout 10s -s "$lua" "http://127.0.0.1:${ports[$mode]}")"
+	output="$(wrk_run "$mode" "$length")"
+	record "$database" "$mode" "$round" "$output" "$before" "$results"
+}
+
+# Runs wrk against the three applications at once, for the same seconds, sharing the applications' CPU; appends one
+# line per mode, as load() does, to the results of that phase
+load_together() {
+	local database="$1" length="$2" round="$3" mode
+	local -A before wrks
+	for mode in "${modes[@]}"; do
+		before[$mode]="$(cpu_ticks "${pids[$mode]}")"
+	done
+	for mode in "${modes[@]}"; do
+		wrk_run "$mode" "$length" >"$work/wrk-$mode.out" &
+		wrks[$mode]=$!
+	done
+	for mode in "${modes[@]}"; do
+		wait "${wrks[$mode]}" || fail "$database/$mode: wrk failed: $(cat "$work/wrk-$mode.out")"
+	done
+	for mode in "${modes[@]}"; do
+		record "$database" "$mode" "$round" "$(cat "$work/wrk-$mode.out")" "${before[$mode]}" "$together_results"
+	done
+}
+
+wrk_run() {
+	"${wrk_pin[@]}" wrk -t"$threads" -c"$connections" -d"$2" --timeout 10s -s "$lua" "http://127.0.0.1:${ports[$1]}"
+}
+
+# Checks a wrk run and appends its figures, with the CPU time the application spent since $before, to $file (not for
+# the warm-up)
+record() {
+	local database="$1" mode="$2" round="$3" output="$4" before="$5" file="$6" line after
 	after="$(cpu_ticks "${pids[$mode]}")"
 	line="$(grep '^RESULT ' <<<"$output")" || fail "$database/$mode: no result from wrk: $output"
 	[[ "$line" == *" http_errors=0 socket_errors=0"* ]] || fail "$database/$mode: failed requests: $line"
@@ -178,14 +215,15 @@ load() {
 			for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 			printf "%s %s %s %s %s %s %.1f %.3f\n", d, m, r, v["rps"], v["p50_us"], v["p99_us"],
 				v["app_cpu_s"] * 1e6 / v["requests"], v["app_cpu_s"] * 1e6 / v["duration_us"]
-		}' <<<"$line" >>"$results"
+		}' <<<"$line" >>"$file"
 	fi
 	echo "  $round $mode: $line" >&2
 }
 
 # Stops the flight recording of one application and appends "database mode datasource_proxy_percent
 # query_budget_percent samples" to the shares: the share of its execution samples whose innermost frame outside the JDK
-# belongs to datasource-proxy, and to Query Budget
+# and Micrometer belongs to datasource-proxy, and to Query Budget (so that recording the library's meters counts as the
+# library's, and recording Spring Boot's own meters as the application's)
 library_share() {
 	local database="$1" mode="$2" recording="$work/$1-$2.jfr" share
 	jcmd "${pids[$mode]}" JFR.stop name=qb-load filename="$recording" >/dev/null ||
@@ -198,7 +236,7 @@ library_share() {
 			frame = $1
 			if (frame ~ /^net\.ttddyy\./) { proxy++; decided = 1 }
 			else if (frame ~ /^dev\.querybudget\./ && frame !~ /^dev\.querybudget\.sample\./) { library++; decided = 1 }
-			else if (frame !~ /^(java|javax|jdk|sun|com\.sun)\./) decided = 1
+			else if (frame !~ /^(java|javax|jdk|sun|com\.sun|io\.micrometer)\./) decided = 1
 		}
 		END { samples += 0; printf "%.2f %.2f %d", (samples > 0) ? 100 * proxy / samples : 0, (samples > 0) ? 100 * library / samples : 0, samples }')"
 	echo "$database $mode $share" >>"$shares"
@@ -246,6 +284,47 @@ table() {
 		}' "$shares" "$results"
 }
 
+# One markdown table per database for the rounds that loaded the three applications at once: the CPU time per request
+# of each, its median ratio to the absent application's in the same round, and the capacity that follows (requests per
+# second of the application's CPU, the inverse of the CPU time per request), as a ratio to the absent one's
+table_together() {
+	awk -v rounds="$together_rounds" '
+		function median(list,    n, a, i, j, t) {
+			n = split(list, a, " ")
+			for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+			low = a[1]; high = a[n]
+			return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+		}
+		{ rps[$1, $2] = rps[$1, $2] " " $4; cpu[$1, $2] = cpu[$1, $2] " " $7; figure[$1, $2, $3] = $7
+		  if (!($3 in seen_round)) { seen_round[$3] = 1; round_names[++round_count] = $3 }
+		  if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } }
+		END {
+			split("absent record diagnosis", modes, " ")
+			for (d = 1; d <= count; d++) {
+				db = order[d]
+				printf "\n%s, the three applications loaded at once on the same CPU, median of %d rounds (min-max)\n\n", (db == "h2") ? "H2 (in memory)" : "PostgreSQL", rounds
+				print "| mode | requests/s | app CPU µs/request | ÷ absent | capacity (requests per CPU second) ÷ absent |"
+				print "|---|---:|---:|---:|---:|"
+				for (m = 1; m <= 3; m++) {
+					mode = modes[m]
+					line = sprintf("| %s | %.0f (%.0f-%.0f)", mode, median(rps[db, mode]), low, high)
+					line = line sprintf(" | %.0f (%.0f-%.0f)", median(cpu[db, mode]), low, high)
+					ratios = ""; capacities = ""
+					for (r = 1; r <= round_count; r++) {
+						name = round_names[r]
+						if ((db, mode, name) in figure) {
+							ratio = figure[db, mode, name] / figure[db, "absent", name]
+							ratios = ratios " " ratio; capacities = capacities " " 1 / ratio
+						}
+					}
+					line = line sprintf(" | %.3f (%.3f-%.3f)", median(ratios), low, high)
+					line = line sprintf(" | %.3f (%.3f-%.3f)", median(capacities), low, high)
+					print line " |"
+				}
+			}
+		}' "$together_results"
+}
+
 command -v wrk >/dev/null || fail "wrk is not installed (apt-get install -y wrk)"
 command -v jq >/dev/null || fail "jq is not installed (apt-get install -y jq)"
 command -v jcmd >/dev/null && command -v jfr >/dev/null || fail "jcmd and jfr, from the JDK, are not on the PATH"
@@ -284,6 +363,9 @@ for database in $databases; do
 			load "$database" "$mode" "$duration" "$round"
 		done
 	done
+	for ((round = 1; round <= together_rounds; round++)); do
+		load_together "$database" "$duration" "together-$round"
+	done
 	for mode in "${modes[@]}"; do
 		library_share "$database" "$mode"
 	done
@@ -291,3 +373,4 @@ for database in $databases; do
 done
 echo "Load average at end: $(cut -d ' ' -f 1-3 /proc/loadavg); logs in $work" >&2
 table
+((together_rounds == 0)) || table_together
