@@ -25,10 +25,11 @@
 #   record     query-budget.mode=record, without the Hibernate attribution (QueryBudgetOrmAutoConfiguration excluded)
 #   diagnosis  the sample as it ships: mode log, the Hibernate attribution, meters and endpoint
 #
-# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 30 minutes with the defaults)
+# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 36 minutes with the defaults)
 # Environment (defaults in brackets):
 #   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_ROUNDS 8   QB_LOAD_WARMUP 60s   QB_LOAD_DURATION 15s
-#   QB_LOAD_TOGETHER_ROUNDS 8: rounds with the three applications loaded at once (0 skips them)
+#   QB_LOAD_TOGETHER_ROUNDS 8: rounds with the three applications loaded at once (0 skips them), after a further
+#   warm-up of QB_LOAD_TOGETHER_WARMUP 180s with the three loaded at once
 #   QB_LOAD_THREADS 1   QB_LOAD_CONNECTIONS 16   QB_LOAD_JAVA_OPTS "-Xms512m -Xmx512m -XX:+UseParallelGC"
 #   QB_LOAD_APP_CPUS [the last CPU] and QB_LOAD_WRK_CPUS [the others]: taskset CPU lists; QB_LOAD_APP_CPUS= (empty)
 #   runs everything unpinned
@@ -66,6 +67,7 @@ work="$(mktemp -d -t qb-load.XXXXXX)"
 results="$work/results.txt"
 together_results="$work/together.txt"
 together_rounds="${QB_LOAD_TOGETHER_ROUNDS:-8}"
+together_warmup="${QB_LOAD_TOGETHER_WARMUP:-180s}"
 shares="$work/shares.txt"
 declare -A pids ports
 
@@ -169,22 +171,35 @@ cpu_ticks() {
 	awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
 
-# Runs wrk against one application; appends "database mode round rps p50_us p99_us cpu_us_per_request cpu_busy" to
-# the results, the last two from the CPU time the application spent during the run
+# The CPU time its JIT compiler threads have spent so far: compiling is a cost of warming up, not of serving a request
+jit_ticks() {
+	local task ticks=0 name
+	for task in /proc/"$1"/task/*; do
+		name="$(cat "$task/comm" 2>/dev/null)" || continue
+		[[ "$name" == C1\ Compiler* || "$name" == C2\ Compiler* ]] || continue
+		ticks=$((ticks + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0)))
+	done
+	echo "$ticks"
+}
+
+# Runs wrk against one application; appends "database mode round rps p50_us p99_us cpu_us_per_request cpu_busy
+# cpu_us_per_request_without_jit" to the results, the last three from the CPU time the application spent during the run
 load() {
-	local database="$1" mode="$2" length="$3" round="$4" output before
+	local database="$1" mode="$2" length="$3" round="$4" output before jit_before
 	before="$(cpu_ticks "${pids[$mode]}")"
+	jit_before="$(jit_ticks "${pids[$mode]}")"
 	output="$(wrk_run "$mode" "$length")"
-	record "$database" "$mode" "$round" "$output" "$before" "$results"
+	record "$database" "$mode" "$round" "$output" "$before" "$jit_before" "$results"
 }
 
 # Runs wrk against the three applications at once, for the same seconds, sharing the applications' CPU; appends one
 # line per mode, as load() does, to the results of that phase
 load_together() {
 	local database="$1" length="$2" round="$3" mode
-	local -A before wrks
+	local -A before jit_before wrks
 	for mode in "${modes[@]}"; do
 		before[$mode]="$(cpu_ticks "${pids[$mode]}")"
+		jit_before[$mode]="$(jit_ticks "${pids[$mode]}")"
 	done
 	for mode in "${modes[@]}"; do
 		wrk_run "$mode" "$length" >"$work/wrk-$mode.out" &
@@ -194,7 +209,8 @@ load_together() {
 		wait "${wrks[$mode]}" || fail "$database/$mode: wrk failed: $(cat "$work/wrk-$mode.out")"
 	done
 	for mode in "${modes[@]}"; do
-		record "$database" "$mode" "$round" "$(cat "$work/wrk-$mode.out")" "${before[$mode]}" "$together_results"
+		record "$database" "$mode" "$round" "$(cat "$work/wrk-$mode.out")" "${before[$mode]}" "${jit_before[$mode]}" \
+			"$together_results"
 	done
 }
 
@@ -202,19 +218,22 @@ wrk_run() {
 	"${wrk_pin[@]}" wrk -t"$threads" -c"$connections" -d"$2" --timeout 10s -s "$lua" "http://127.0.0.1:${ports[$1]}"
 }
 
-# Checks a wrk run and appends its figures, with the CPU time the application spent since $before, to $file (not for
-# the warm-up)
+# Checks a wrk run and appends its figures, with the CPU time the application spent since $before (and its JIT
+# compiler threads since $jit_before), to $file (not for the warm-up)
 record() {
-	local database="$1" mode="$2" round="$3" output="$4" before="$5" file="$6" line after
+	local database="$1" mode="$2" round="$3" output="$4" before="$5" jit_before="$6" file="$7" line after jit_after
 	after="$(cpu_ticks "${pids[$mode]}")"
+	jit_after="$(jit_ticks "${pids[$mode]}")"
 	line="$(grep '^RESULT ' <<<"$output")" || fail "$database/$mode: no result from wrk: $output"
 	[[ "$line" == *" http_errors=0 socket_errors=0"* ]] || fail "$database/$mode: failed requests: $line"
 	line="$line app_cpu_s=$(awk -v t="$((after - before))" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t / hz }')"
+	line="$line jit_cpu_s=$(awk -v t="$((jit_after - jit_before))" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t / hz }')"
 	if [[ "$round" != warmup ]]; then
 		awk -v d="$database" -v m="$mode" -v r="$round" '{
 			for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-			printf "%s %s %s %s %s %s %.1f %.3f\n", d, m, r, v["rps"], v["p50_us"], v["p99_us"],
-				v["app_cpu_s"] * 1e6 / v["requests"], v["app_cpu_s"] * 1e6 / v["duration_us"]
+			printf "%s %s %s %s %s %s %.1f %.3f %.1f\n", d, m, r, v["rps"], v["p50_us"], v["p99_us"],
+				v["app_cpu_s"] * 1e6 / v["requests"], v["app_cpu_s"] * 1e6 / v["duration_us"],
+				(v["app_cpu_s"] - v["jit_cpu_s"]) * 1e6 / v["requests"]
 		}' <<<"$line" >>"$file"
 	fi
 	echo "  $round $mode: $line" >&2
@@ -296,6 +315,7 @@ table_together() {
 			return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
 		}
 		{ rps[$1, $2] = rps[$1, $2] " " $4; cpu[$1, $2] = cpu[$1, $2] " " $7; figure[$1, $2, $3] = $7
+		  nojit[$1, $2] = nojit[$1, $2] " " $9; nojit_figure[$1, $2, $3] = $9
 		  if (!($3 in seen_round)) { seen_round[$3] = 1; round_names[++round_count] = $3 }
 		  if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } }
 		END {
@@ -303,22 +323,25 @@ table_together() {
 			for (d = 1; d <= count; d++) {
 				db = order[d]
 				printf "\n%s, the three applications loaded at once on the same CPU, median of %d rounds (min-max)\n\n", (db == "h2") ? "H2 (in memory)" : "PostgreSQL", rounds
-				print "| mode | requests/s | app CPU µs/request | ÷ absent | capacity (requests per CPU second) ÷ absent |"
-				print "|---|---:|---:|---:|---:|"
+				print "| mode | requests/s | app CPU µs/request | ÷ absent | capacity (requests per CPU second) ÷ absent | without the JIT compiler threads, µs/request | ÷ absent |"
+				print "|---|---:|---:|---:|---:|---:|---:|"
 				for (m = 1; m <= 3; m++) {
 					mode = modes[m]
 					line = sprintf("| %s | %.0f (%.0f-%.0f)", mode, median(rps[db, mode]), low, high)
 					line = line sprintf(" | %.0f (%.0f-%.0f)", median(cpu[db, mode]), low, high)
-					ratios = ""; capacities = ""
+					ratios = ""; capacities = ""; nojit_ratios = ""
 					for (r = 1; r <= round_count; r++) {
 						name = round_names[r]
 						if ((db, mode, name) in figure) {
 							ratio = figure[db, mode, name] / figure[db, "absent", name]
 							ratios = ratios " " ratio; capacities = capacities " " 1 / ratio
+							nojit_ratios = nojit_ratios " " nojit_figure[db, mode, name] / nojit_figure[db, "absent", name]
 						}
 					}
 					line = line sprintf(" | %.3f (%.3f-%.3f)", median(ratios), low, high)
 					line = line sprintf(" | %.3f (%.3f-%.3f)", median(capacities), low, high)
+					line = line sprintf(" | %.0f (%.0f-%.0f)", median(nojit[db, mode]), low, high)
+					line = line sprintf(" | %.3f (%.3f-%.3f)", median(nojit_ratios), low, high)
 					print line " |"
 				}
 			}
@@ -345,7 +368,7 @@ if [[ " $databases " == *" postgres "* && -z "${QB_LOAD_POSTGRES_URL:-}" ]]; the
 	psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'qb_overhead'" | grep -q 1 ||
 		createdb -h 127.0.0.1 -U postgres qb_overhead || fail "cannot create the database qb_overhead"
 fi
-echo "Load: wrk -t$threads -c$connections, warm-up $warmup, $rounds rounds of $duration per mode; JVM ${java_opts[*]}" >&2
+echo "Load: wrk -t$threads -c$connections, warm-up $warmup, $rounds rounds of $duration per mode; then $together_warmup and $together_rounds rounds of $duration with the three at once; JVM ${java_opts[*]}" >&2
 echo "CPUs: the applications on ${app_cpus:-any}, wrk on ${wrk_cpus:-any}" >&2
 echo "Machine: $(nproc) CPUs, $(java -version 2>&1 | head -n 1), load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)" >&2
 for database in $databases; do
@@ -363,6 +386,9 @@ for database in $databases; do
 			load "$database" "$mode" "$duration" "$round"
 		done
 	done
+	if ((together_rounds > 0)); then
+		load_together "$database" "$together_warmup" warmup
+	fi
 	for ((round = 1; round <= together_rounds; round++)); do
 		load_together "$database" "$duration" "together-$round"
 	done
