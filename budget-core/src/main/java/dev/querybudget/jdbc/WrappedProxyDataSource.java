@@ -7,6 +7,7 @@ import net.ttddyy.dsproxy.ConnectionInfo;
 import net.ttddyy.dsproxy.DataSourceProxyException;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link ProxyDataSource} whose {@code getConnection} goes straight to the target
@@ -64,14 +65,34 @@ final class WrappedProxyDataSource extends ProxyDataSource {
 		return new DataSourceProxyException("Failed to perform getConnection", ex);
 	}
 
+	/**
+	 * Wraps the target's connection, or closes it when that fails (reading its isolation
+	 * level, say): datasource-proxy would leave it open, out of its pool for good.
+	 */
 	private static Connection wrap(ProxyConfig config, Connection connection) throws SQLException {
-		ConnectionInfo connectionInfo = new ConnectionInfo();
-		connectionInfo.setConnectionId(config.getConnectionIdManager().getId(connection));
-		connectionInfo.setDataSourceName(config.getDataSourceName());
-		if (config.isRetrieveIsolationLevel()) {
-			connectionInfo.setIsolationLevel(connection.getTransactionIsolation());
+		@Nullable String connectionId = null;
+		try {
+			ConnectionInfo connectionInfo = new ConnectionInfo();
+			connectionId = config.getConnectionIdManager().getId(connection);
+			connectionInfo.setConnectionId(connectionId);
+			connectionInfo.setDataSourceName(config.getDataSourceName());
+			if (config.isRetrieveIsolationLevel()) {
+				connectionInfo.setIsolationLevel(connection.getTransactionIsolation());
+			}
+			return config.getJdbcProxyFactory().createConnection(connection, connectionInfo, config);
 		}
-		return config.getJdbcProxyFactory().createConnection(connection, connectionInfo, config);
+		catch (SQLException | RuntimeException ex) {
+			try {
+				connection.close();
+			}
+			catch (SQLException | RuntimeException closeFailure) {
+				ex.addSuppressed(closeFailure);
+			}
+			if (connectionId != null) {
+				config.getConnectionIdManager().addClosedId(connectionId);
+			}
+			throw ex;
+		}
 	}
 
 }

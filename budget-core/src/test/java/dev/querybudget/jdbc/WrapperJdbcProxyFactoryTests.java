@@ -232,6 +232,27 @@ final class WrapperJdbcProxyFactoryTests {
 		}
 	}
 
+	@Test
+	void getConnectionClosesTheTargetsConnectionWhenWrappingItFails() throws SQLException {
+		SQLException unreadable = new SQLException("isolation unreadable");
+		List<String> calls = new ArrayList<>();
+		Connection connection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+					calls.add(method.getName());
+					if (method.getName().equals("getTransactionIsolation")) {
+						throw unreadable;
+					}
+					return null;
+				});
+		DataSource target = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> connection);
+		ProxyDataSource dataSource = WrapperJdbcProxyFactory
+			.build(ProxyDataSourceBuilder.create(target).retrieveIsolation());
+		assertThatExceptionOfType(SQLException.class).isThrownBy(dataSource::getConnection).isSameAs(unreadable);
+		assertThat(calls).containsExactly("getTransactionIsolation", "close");
+		assertThat(dataSource.getProxyConfig().getConnectionIdManager().getOpenConnectionIds()).isEmpty();
+	}
+
 	private static DataSource failingWith(Exception failure) {
 		return (DataSource) Proxy.newProxyInstance(WrapperJdbcProxyFactoryTests.class.getClassLoader(),
 				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
