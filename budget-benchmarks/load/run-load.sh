@@ -263,16 +263,21 @@ library_share() {
 	echo "  $mode: of $samples execution samples, $proxy% in datasource-proxy and $library% in Query Budget" >&2
 }
 
+# The median of a space-separated list, for the tables' awk programs; it leaves the list's extremes in low and high
+awk_median="$(cat <<'MEDIAN'
+	function median(list,    n, a, i, j, t) {
+		n = split(list, a, " ")
+		for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+		low = a[1]; high = a[n]
+		return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+	}
+MEDIAN
+)"
+
 # One markdown table per database: medians over the rounds with their spread, the medians of the ratios of each round
 # to the absent run of the same round, and the library's share of the execution samples
 table() {
-	awk -v rounds="$rounds" '
-		function median(list,    n, a, i, j, t) {
-			n = split(list, a, " ")
-			for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-			low = a[1]; high = a[n]
-			return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-		}
+	awk -v rounds="$rounds" "$awk_median"'
 		FNR == NR { share[$1, $2] = sprintf("%.1f%% | %.1f%% | %.1f%% (%d)", $3 + $4, $3, $4, $5); next }
 		{ for (f = 4; f <= 8; f++) { values[$1, $2, f] = values[$1, $2, f] " " $f; figure[$1, $2, $3, f] = $f }
 		  if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } }
@@ -307,13 +312,7 @@ table() {
 # of each, its median ratio to the absent application's in the same round, and the capacity that follows (requests per
 # second of the application's CPU, the inverse of the CPU time per request), as a ratio to the absent one's
 table_together() {
-	awk -v rounds="$together_rounds" '
-		function median(list,    n, a, i, j, t) {
-			n = split(list, a, " ")
-			for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-			low = a[1]; high = a[n]
-			return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-		}
+	awk -v rounds="$together_rounds" "$awk_median"'
 		{ rps[$1, $2] = rps[$1, $2] " " $4; cpu[$1, $2] = cpu[$1, $2] " " $7; figure[$1, $2, $3] = $7
 		  nojit[$1, $2] = nojit[$1, $2] " " $9; nojit_figure[$1, $2, $3] = $9
 		  if (!($3 in seen_round)) { seen_round[$3] = 1; round_names[++round_count] = $3 }
