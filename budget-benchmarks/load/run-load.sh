@@ -14,10 +14,11 @@
 # that a drift of the machine between rounds cancels out. Then, in further rounds, the three applications are loaded
 # at once, each by its own wrk, sharing the applications' CPU for the same seconds: whatever makes the machine faster
 # or slower then falls on the three alike, and the CPU time each spends per request, divided by the absent one's in
-# the same round, is the library's cost in CPU, the figure a CPU-bound application's throughput follows. Last, each
-# application records Java Flight Recorder execution samples during all its measured rounds, and the table gives the
-# share of the application's samples spent in Query Budget and datasource-proxy (and in the JDK and Micrometer code
-# they call): the library's part of the Java code's CPU time, measured within one process.
+# the same round, is the library's cost in CPU, the figure a CPU-bound application's throughput follows. Each
+# application also records Java Flight Recorder execution samples during its sequential rounds (not during the shared
+# ones, which the recording would slow down in proportion to each application's stack depth), and the first table
+# gives the share of the application's samples spent in Query Budget and datasource-proxy (and in the JDK and
+# Micrometer code they call): the library's part of the Java code's CPU time, measured within one process.
 #
 # Modes:
 #   absent     query-budget.enabled=false: no DataSource proxy, no filter, no meters, no endpoint, no Hibernate
@@ -385,14 +386,16 @@ for database in $databases; do
 			load "$database" "$mode" "$duration" "$round"
 		done
 	done
+	# The shared rounds run without the recordings: sampling every millisecond costs each application in proportion
+	# to its stacks' depth, which is not the library's cost
+	for mode in "${modes[@]}"; do
+		library_share "$database" "$mode"
+	done
 	if ((together_rounds > 0)); then
 		load_together "$database" "$together_warmup" warmup
 	fi
 	for ((round = 1; round <= together_rounds; round++)); do
 		load_together "$database" "$duration" "together-$round"
-	done
-	for mode in "${modes[@]}"; do
-		library_share "$database" "$mode"
 	done
 	stop_all
 done

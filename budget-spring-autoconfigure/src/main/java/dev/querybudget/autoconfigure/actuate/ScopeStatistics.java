@@ -145,7 +145,23 @@ final class ScopeStatistics implements BudgetViolationListener {
 		return List.copyOf(all.subList(0, Math.min(TOP_SHAPES, all.size())));
 	}
 
+	/**
+	 * A scope's kind and name. Every closed scope looks its key up: equality and hash are
+	 * written out, as those a record generates go through {@code invokedynamic} and do
+	 * not inline that deep in the closing call chain.
+	 */
 	record ScopeKey(ScopeKind kind, String name) {
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return this == other
+					|| (other instanceof ScopeKey that && this.kind == that.kind && this.name.equals(that.name));
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * this.kind.hashCode() + this.name.hashCode();
+		}
 
 	}
 

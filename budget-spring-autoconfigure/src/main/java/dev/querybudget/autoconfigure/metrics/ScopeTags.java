@@ -1,7 +1,6 @@
 package dev.querybudget.autoconfigure.metrics;
 
 import java.util.Locale;
-import java.util.Set;
 
 import dev.querybudget.ScopeKind;
 import dev.querybudget.ScopeReport;
@@ -27,9 +26,6 @@ record ScopeTags(String kind, String scope, String method, String uri, String st
 
 	static final String UNKNOWN = "UNKNOWN";
 
-	private static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
-			"TRACE");
-
 	private static final String[] KINDS = kinds();
 
 	private static final String[] STATUSES = statuses();
@@ -44,7 +40,7 @@ record ScopeTags(String kind, String scope, String method, String uri, String st
 			// tag
 			return new ScopeTags(kind, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN);
 		}
-		String method = HTTP_METHODS.contains(request.httpMethod()) ? request.httpMethod() : UNKNOWN;
+		String method = method(request.httpMethod());
 		String uri = uri(request.uriTemplate(), request.status());
 		String status = (request.status() >= 100 && request.status() < 600) ? STATUSES[request.status() - 100]
 				: UNKNOWN;
@@ -61,6 +57,24 @@ record ScopeTags(String kind, String scope, String method, String uri, String st
 			return name;
 		}
 		return method + " " + uri;
+	}
+
+	/**
+	 * The standard method as a constant, so that the tags of one endpoint compare their
+	 * strings by identity.
+	 */
+	private static String method(String method) {
+		return switch (method) {
+			case "GET" -> "GET";
+			case "HEAD" -> "HEAD";
+			case "POST" -> "POST";
+			case "PUT" -> "PUT";
+			case "PATCH" -> "PATCH";
+			case "DELETE" -> "DELETE";
+			case "OPTIONS" -> "OPTIONS";
+			case "TRACE" -> "TRACE";
+			default -> UNKNOWN;
+		};
 	}
 
 	private static String uri(@Nullable String template, int status) {
@@ -82,6 +96,29 @@ record ScopeTags(String kind, String scope, String method, String uri, String st
 			case 5 -> "SERVER_ERROR";
 			default -> UNKNOWN;
 		};
+	}
+
+	/**
+	 * Every closed scope looks its tags up: equality and hash are written out, as those a
+	 * record generates go through {@code invokedynamic} and do not inline that deep in
+	 * the closing call chain. The strings of one endpoint's tags are mostly the same
+	 * instances, so {@link String#equals} settles them by identity.
+	 */
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return this == other || (other instanceof ScopeTags that && this.scope.equals(that.scope)
+				&& this.status.equals(that.status) && this.uri.equals(that.uri) && this.method.equals(that.method)
+				&& this.kind.equals(that.kind) && this.outcome.equals(that.outcome));
+	}
+
+	@Override
+	public int hashCode() {
+		int hash = this.kind.hashCode();
+		hash = 31 * hash + this.scope.hashCode();
+		hash = 31 * hash + this.method.hashCode();
+		hash = 31 * hash + this.uri.hashCode();
+		hash = 31 * hash + this.status.hashCode();
+		return 31 * hash + this.outcome.hashCode();
 	}
 
 	Tags tags() {

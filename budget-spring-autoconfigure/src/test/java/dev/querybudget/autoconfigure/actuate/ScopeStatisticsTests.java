@@ -62,6 +62,24 @@ class ScopeStatisticsTests {
 		assertThat(this.statistics.figures().get(new ScopeKey(ScopeKind.JOB, "BigJob#run")).p95()).isEqualTo(1000);
 	}
 
+	@Test
+	void scopesOfOneKindAndNameAreCountedTogetherAndApartFromOthers() {
+		this.statistics.scopeClosed(report(new String("NightlyJob#run"), 1, false));
+		this.statistics.scopeClosed(report(new String("NightlyJob#run"), 3, false));
+		this.statistics.scopeClosed(report(ScopeKind.METHOD, "NightlyJob#run", 5));
+		assertThat(this.statistics.figures()).hasSize(2);
+		assertThat(this.statistics.figures().get(new ScopeKey(ScopeKind.JOB, "NightlyJob#run")).scopes()).isEqualTo(2);
+		assertThat(this.statistics.figures().get(new ScopeKey(ScopeKind.METHOD, "NightlyJob#run")).max()).isEqualTo(5);
+		assertThat(new ScopeKey(ScopeKind.JOB, "a")).hasSameHashCodeAs(new ScopeKey(ScopeKind.JOB, new String("a")))
+			.isNotEqualTo(new ScopeKey(ScopeKind.JOB, "b"))
+			.isNotEqualTo(null);
+	}
+
+	private static ScopeReport report(ScopeKind kind, String name, long statements) {
+		return new ScopeReport(kind, name, Budget.ofMaxStatements(10), statements, Map.of(), 0, 0, 0, 0, 0,
+				Duration.ZERO, List.of(), 0, false, Verdict.WITHIN, List.of());
+	}
+
 	private static ScopeReport report(String name, long statements, boolean breached) {
 		List<BudgetViolation> violations = breached
 				? List.of(new BudgetViolation(ViolationKind.STATEMENTS, 1, statements, Verdict.OVER)) : List.of();

@@ -84,6 +84,40 @@ class ScopeTagsTests {
 			.isEqualTo(new ScopeTags("job", "NightlyJob#run", "NONE", "NONE", "NONE", "NONE"));
 	}
 
+	@Test
+	void tagsAreEqualByValueAndDifferWhenAnyValueDiffers() {
+		String[] values = { "request", "GET /x", "GET", "/x", "200", "SUCCESS" };
+		ScopeTags tags = tags(values);
+		ScopeTags copy = tags(copies(values));
+		assertThat(copy).isEqualTo(tags).hasSameHashCodeAs(tags);
+		for (int i = 0; i < values.length; i++) {
+			String[] other = copies(values);
+			other[i] = other[i] + "'";
+			assertThat(tags(other)).isNotEqualTo(tags);
+		}
+		assertThat(tags).isNotEqualTo(null).isNotEqualTo(values[1]);
+	}
+
+	@Test
+	void standardMethodIsTaggedWithOneSharedString() {
+		String method = new String("DELETE");
+		assertThat(ScopeTags.of(report(ScopeKind.REQUEST, "DELETE /x"), new RequestOutcome(method, "/x", 204)).method())
+			.isEqualTo("DELETE")
+			.isNotSameAs(method);
+	}
+
+	private static ScopeTags tags(String[] values) {
+		return new ScopeTags(values[0], values[1], values[2], values[3], values[4], values[5]);
+	}
+
+	private static String[] copies(String[] values) {
+		String[] copies = new String[values.length];
+		for (int i = 0; i < values.length; i++) {
+			copies[i] = new String(values[i]);
+		}
+		return copies;
+	}
+
 	private static ScopeReport report(ScopeKind kind, String name) {
 		return new ScopeReport(kind, name, Budget.unlimited(), 0, Map.of(), 0, 0, 0, 0, 0, Duration.ZERO, List.of(), 0,
 				false, Verdict.WITHIN, List.of());
