@@ -11,6 +11,7 @@ import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
 import dev.querybudget.TrackerSettings;
+import dev.querybudget.autoconfigure.QueryBudgetProperties;
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
 import dev.querybudget.sql.FingerprintSettings;
 import dev.querybudget.sql.SqlDialect;
@@ -133,13 +134,14 @@ public final class MemoryReport {
 
 	/**
 	 * Builds the endpoint's statistics as {@code QueryBudgetEndpointAutoConfiguration}
-	 * does: the class is package-private, so through reflection.
+	 * does, with the default bounds: the class is package-private, so through reflection.
 	 */
 	private static BudgetViolationListener scopeStatistics() throws ReflectiveOperationException {
 		Class<?> type = Class.forName("dev.querybudget.autoconfigure.actuate.ScopeStatistics");
-		Constructor<?> constructor = type.getDeclaredConstructor(Clock.class);
+		Constructor<?> constructor = type.getDeclaredConstructor(Clock.class, QueryBudgetProperties.Statistics.class);
 		constructor.setAccessible(true);
-		return (BudgetViolationListener) constructor.newInstance(Clock.systemUTC());
+		return (BudgetViolationListener) constructor.newInstance(Clock.systemUTC(),
+				new QueryBudgetProperties.Statistics());
 	}
 
 	/**

@@ -80,6 +80,8 @@ public class QueryBudgetProperties {
 
 	private final Hibernate hibernate = new Hibernate();
 
+	private final Statistics statistics = new Statistics();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -159,6 +161,10 @@ public class QueryBudgetProperties {
 
 	public Hibernate getHibernate() {
 		return this.hibernate;
+	}
+
+	public Statistics getStatistics() {
+		return this.statistics;
 	}
 
 	/**
@@ -449,6 +455,64 @@ public class QueryBudgetProperties {
 
 		public void setMaximumExpectedDbTime(Duration maximumExpectedDbTime) {
 			this.maximumExpectedDbTime = maximumExpectedDbTime;
+		}
+
+	}
+
+	/**
+	 * Bounds of the statistics of closed scopes that the {@code querybudget} actuator
+	 * endpoint shows, and so of the memory they keep.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class Statistics {
+
+		/**
+		 * Maximum number of scopes (kind and name) whose figures are kept; closes of
+		 * further scopes are counted as untracked.
+		 */
+		private int maxScopes = 500;
+
+		/**
+		 * Number of most recent budget breaches kept.
+		 */
+		private int maxBreaches = 20;
+
+		/**
+		 * Maximum number of scope and statement shape pairs kept in each of the N+1 and
+		 * the duplicate lists.
+		 */
+		private int maxShapes = 200;
+
+		public int getMaxScopes() {
+			return this.maxScopes;
+		}
+
+		public void setMaxScopes(int maxScopes) {
+			this.maxScopes = notNegative("maxScopes", maxScopes);
+		}
+
+		public int getMaxBreaches() {
+			return this.maxBreaches;
+		}
+
+		public void setMaxBreaches(int maxBreaches) {
+			this.maxBreaches = notNegative("maxBreaches", maxBreaches);
+		}
+
+		public int getMaxShapes() {
+			return this.maxShapes;
+		}
+
+		public void setMaxShapes(int maxShapes) {
+			this.maxShapes = notNegative("maxShapes", maxShapes);
+		}
+
+		private static int notNegative(String name, int value) {
+			if (value < 0) {
+				throw new IllegalArgumentException("'" + name + "' must not be negative, but was " + value);
+			}
+			return value;
 		}
 
 	}

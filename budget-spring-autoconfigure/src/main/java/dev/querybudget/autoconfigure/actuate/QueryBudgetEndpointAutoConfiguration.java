@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.querybudget.autoconfigure.BudgetResolver;
 import dev.querybudget.autoconfigure.QueryBudgetAutoConfiguration;
+import dev.querybudget.autoconfigure.QueryBudgetProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -32,8 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 public final class QueryBudgetEndpointAutoConfiguration {
 
 	@Bean
-	ScopeStatistics queryBudgetScopeStatistics() {
-		return new ScopeStatistics(Clock.systemUTC());
+	ScopeStatistics queryBudgetScopeStatistics(QueryBudgetProperties properties) {
+		return new ScopeStatistics(Clock.systemUTC(), properties.getStatistics());
 	}
 
 	@Bean

@@ -19,26 +19,21 @@ import dev.querybudget.OriginCount;
 import dev.querybudget.ScopeKind;
 import dev.querybudget.ScopeReport;
 import dev.querybudget.StatementOrigin;
+import dev.querybudget.autoconfigure.QueryBudgetProperties;
 import dev.querybudget.autoconfigure.actuate.QueryBudgetEndpoint.BreachDescriptor;
 import dev.querybudget.autoconfigure.actuate.QueryBudgetEndpoint.ShapeDescriptor;
 import dev.querybudget.autoconfigure.actuate.QueryBudgetEndpoint.ViolationDescriptor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps what the endpoint shows of the closed scopes, in bounded memory: figures of at
- * most {@value #MAX_SCOPES} scopes, the last {@value #MAX_BREACHES} breaches, and the N+1
- * and duplicate shapes of at most {@value #MAX_SHAPES} scope and shape pairs each. Shapes
- * appear as fingerprints, never with literal or parameter values.
+ * Keeps what the endpoint shows of the closed scopes, in memory bounded by
+ * {@code query-budget.statistics.*}: figures of at most a number of scopes, the last
+ * breaches, and the N+1 and duplicate shapes of at most a number of scope and shape pairs
+ * each. Shapes appear as fingerprints, never with literal or parameter values.
  *
  * @author Query Budget contributors
  */
 final class ScopeStatistics implements BudgetViolationListener {
-
-	static final int MAX_SCOPES = 500;
-
-	static final int MAX_BREACHES = 20;
-
-	static final int MAX_SHAPES = 200;
 
 	static final int TOP_SHAPES = 10;
 
@@ -47,6 +42,12 @@ final class ScopeStatistics implements BudgetViolationListener {
 	private static final int MAX_ASSOCIATIONS = 3;
 
 	private final Clock clock;
+
+	private final int maxScopes;
+
+	private final int maxBreaches;
+
+	private final int maxShapes;
 
 	private final ConcurrentMap<ScopeKey, ObservedScope> scopes = new ConcurrentHashMap<>();
 
@@ -58,8 +59,11 @@ final class ScopeStatistics implements BudgetViolationListener {
 
 	private final ConcurrentMap<ShapeKey, ShapeTotals> duplicates = new ConcurrentHashMap<>();
 
-	ScopeStatistics(Clock clock) {
+	ScopeStatistics(Clock clock, QueryBudgetProperties.Statistics bounds) {
 		this.clock = clock;
+		this.maxScopes = bounds.getMaxScopes();
+		this.maxBreaches = bounds.getMaxBreaches();
+		this.maxShapes = bounds.getMaxShapes();
 	}
 
 	@Override
@@ -67,14 +71,14 @@ final class ScopeStatistics implements BudgetViolationListener {
 		ScopeKey key = new ScopeKey(report.kind(), report.name());
 		ObservedScope observed = this.scopes.get(key);
 		if (observed == null) {
-			if (this.scopes.size() >= MAX_SCOPES) {
+			if (this.scopes.size() >= this.maxScopes) {
 				this.untracked.incrementAndGet();
 				return;
 			}
 			observed = this.scopes.computeIfAbsent(key, (k) -> new ObservedScope());
 		}
 		observed.record(report.statementCount(), report.isBreached());
-		if (report.isBreached()) {
+		if (report.isBreached() && this.maxBreaches > 0) {
 			addBreach(report);
 		}
 		for (FingerprintCount suspect : report.nPlusOneSuspects()) {
@@ -93,20 +97,19 @@ final class ScopeStatistics implements BudgetViolationListener {
 		BreachDescriptor breach = new BreachDescriptor(this.clock.instant(), report.kind(), report.name(),
 				report.statementCount(), report.verdict(), violations);
 		synchronized (this.breaches) {
-			if (this.breaches.size() == MAX_BREACHES) {
+			if (this.breaches.size() >= this.maxBreaches) {
 				this.breaches.removeLast();
 			}
 			this.breaches.addFirst(breach);
 		}
 	}
 
-	private static ShapeTotals shape(ConcurrentMap<ShapeKey, ShapeTotals> shapes, ScopeKey scope,
-			FingerprintCount count) {
+	private ShapeTotals shape(ConcurrentMap<ShapeKey, ShapeTotals> shapes, ScopeKey scope, FingerprintCount count) {
 		ShapeKey key = new ShapeKey(scope, count.fingerprint().hash(), count.fingerprint().normalizedSql());
 		ShapeTotals totals = shapes.get(key);
 		if (totals == null) {
 			// Past the cap, new shapes are folded into a throwaway total
-			totals = (shapes.size() < MAX_SHAPES) ? shapes.computeIfAbsent(key, (k) -> new ShapeTotals())
+			totals = (shapes.size() < this.maxShapes) ? shapes.computeIfAbsent(key, (k) -> new ShapeTotals())
 					: new ShapeTotals();
 		}
 		return totals;

@@ -1,6 +1,14 @@
 package dev.querybudget.autoconfigure.actuate;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.querybudget.Budget;
 import dev.querybudget.BudgetViolationListener;
+import dev.querybudget.ScopeKind;
+import dev.querybudget.ScopeReport;
+import dev.querybudget.Verdict;
 import dev.querybudget.autoconfigure.QueryBudgetAutoConfiguration;
 import net.ttddyy.observation.boot.autoconfigure.ProxyDataSourceBuilderCustomizer;
 import org.junit.jupiter.api.Test;
@@ -37,6 +45,35 @@ class QueryBudgetEndpointAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(QueryBudgetEndpoint.class)
 				.hasSingleBean(ScopeStatistics.class)
 				.hasSingleBean(RequestMappingScopeCatalog.class));
+	}
+
+	@Test
+	void statisticsKeepTheConfiguredNumberOfScopes() {
+		this.runner
+			.withPropertyValues("management.endpoints.web.exposure.include=querybudget",
+					"query-budget.statistics.max-scopes=2")
+			.run((context) -> {
+				ScopeStatistics statistics = context.getBean(ScopeStatistics.class);
+				for (int i = 0; i < 3; i++) {
+					statistics.scopeClosed(new ScopeReport(ScopeKind.JOB, "Job" + i + "#run", Budget.unlimited(), 0,
+							Map.of(), 0, 0, 0, 0, 0, Duration.ZERO, List.of(), 0, false, Verdict.WITHIN, List.of()));
+				}
+				assertThat(statistics.figures()).hasSize(2);
+				assertThat(statistics.untrackedScopes()).isOne();
+			});
+	}
+
+	@Test
+	void negativeStatisticsBoundFailsStartupNamingThePropertyAndValue() {
+		this.runner
+			.withPropertyValues("management.endpoints.web.exposure.include=querybudget",
+					"query-budget.statistics.max-breaches=-5")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'query-budget.statistics'")
+				.hasStackTraceContaining("Unable to set value for property max-breaches")
+				.rootCause()
+				.hasMessage("'maxBreaches' must not be negative, but was -5"));
 	}
 
 	@Test
