@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -386,6 +389,27 @@ class QueryScopeTests {
 			assertThat(count.duplicates()).isEqualTo(2);
 			assertThat(count.parameterSetsCapped()).isFalse();
 			assertThat(scope.report().duplicateCount()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void timestampsBoundWithANewCalendarEachTimeAreStillDuplicates() throws SQLException {
+		Timestamp noon = Timestamp.valueOf("2026-11-23 12:00:00");
+		try (QueryScope scope = this.tracker.open(ScopeKind.REQUEST, "GET /owners/since")) {
+			for (int i = 0; i < 3; i++) {
+				// As Hibernate binds an Instant: a Calendar made for the statement
+				Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+				utc.setTimeInMillis(utc.getTimeInMillis() + i * 60_000L);
+				try (Connection connection = this.db.proxied.getConnection();
+						PreparedStatement statement = connection
+							.prepareStatement("select count(*) from owner where ? > timestamp '2000-01-01 00:00:00'")) {
+					statement.setTimestamp(1, noon, utc);
+					statement.executeQuery().close();
+				}
+			}
+			FingerprintCount count = scope.report().fingerprints().get(0);
+			assertThat(count.distinctParameterSets()).isOne();
+			assertThat(count.duplicates()).isEqualTo(2);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.querybudget.jdbc;
 
 import java.util.Arrays;
+import java.util.Calendar;
 import java.util.List;
 
 import dev.querybudget.internal.Hashing;
@@ -57,6 +58,12 @@ final class Parameters {
 		}
 		if (value instanceof Object[] array) {
 			return Arrays.deepHashCode(array);
+		}
+		if (value instanceof Calendar calendar) {
+			// Bound with a date, time or timestamp, a calendar names the time zone to
+			// read it in; its own time is when it was made, and Hibernate makes one per
+			// statement when it binds an Instant or has a JDBC time zone
+			return calendar.getTimeZone().getID().hashCode();
 		}
 		return value.hashCode();
 	}
