@@ -414,6 +414,24 @@ class QueryScopeTests {
 	}
 
 	@Test
+	void arraysBoundAnewForEachStatementAreDuplicatesWhenTheirElementsAre() throws SQLException {
+		try (QueryScope scope = this.tracker.open(ScopeKind.REQUEST, "GET /owners/some")) {
+			for (Integer[] ids : List.of(new Integer[] { 1, 2 }, new Integer[] { 1, 2 }, new Integer[] { 1, 2 },
+					new Integer[] { 3 })) {
+				try (Connection connection = this.db.proxied.getConnection();
+						PreparedStatement statement = connection
+							.prepareStatement("select count(*) from owner where array_contains(?, id)")) {
+					statement.setArray(1, connection.createArrayOf("integer", ids));
+					statement.executeQuery().close();
+				}
+			}
+			FingerprintCount count = scope.report().fingerprints().get(0);
+			assertThat(count.distinctParameterSets()).isEqualTo(2);
+			assertThat(count.duplicates()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void breachJudgedFromTheCountersAgreesWithTheReportForEveryRule() throws SQLException {
 		try (QueryScope scope = this.tracker.open(ScopeKind.REQUEST, "GET /owners")) {
 			this.db.ownerName(1);

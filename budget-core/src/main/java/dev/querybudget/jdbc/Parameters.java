@@ -1,5 +1,6 @@
 package dev.querybudget.jdbc;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.List;
@@ -59,6 +60,9 @@ final class Parameters {
 		if (value instanceof Object[] array) {
 			return Arrays.deepHashCode(array);
 		}
+		if (value instanceof java.sql.Array array) {
+			return arrayHash(array);
+		}
 		if (value instanceof Calendar calendar) {
 			// Bound with a date, time or timestamp, a calendar names the time zone to
 			// read it in; its own time is when it was made, and Hibernate makes one per
@@ -66,6 +70,22 @@ final class Parameters {
 			return calendar.getTimeZone().getID().hashCode();
 		}
 		return value.hashCode();
+	}
+
+	/**
+	 * The hash of a SQL array's elements: drivers make a new {@link java.sql.Array} for
+	 * every statement (Hibernate binds {@code = any(?)} on PostgreSQL so), and most hash
+	 * it by identity. An array that cannot be read counts by identity, as a parameter set
+	 * of its own.
+	 */
+	private static int arrayHash(java.sql.Array array) {
+		try {
+			// deepHashCode hashes primitive arrays by element too
+			return Arrays.deepHashCode(new Object[] { array.getArray() });
+		}
+		catch (SQLException | RuntimeException ex) {
+			return System.identityHashCode(array);
+		}
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.querybudget.jdbc;
 
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Calendar;
 import java.util.List;
@@ -39,6 +41,27 @@ final class ParametersTests {
 		Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 		Timestamp oneOClock = Timestamp.valueOf("2026-11-23 13:00:00");
 		assertThat(hash(setTimestamp(oneOClock, utc))).isNotEqualTo(hash(setTimestamp(NOON, utc)));
+	}
+
+	@Test
+	void arrayThatCannotBeReadCountsAsAParameterSetOfItsOwn() {
+		java.sql.Array freed = unreadableArray();
+		assertThat(hash(setArray(freed))).isEqualTo(hash(setArray(freed)))
+			.isNotEqualTo(hash(setArray(unreadableArray())));
+	}
+
+	private static java.sql.Array unreadableArray() {
+		return (java.sql.Array) Proxy.newProxyInstance(ParametersTests.class.getClassLoader(),
+				new Class<?>[] { java.sql.Array.class }, (proxy, method, args) -> {
+					if (method.getName().equals("getArray")) {
+						throw new SQLException("You cannot call getArray() after free()");
+					}
+					return method.invoke(new Object(), args);
+				});
+	}
+
+	private static ParameterSetOperation setArray(java.sql.Array array) {
+		return new ParameterSetOperation(JdbcMethods.SET_ARRAY, new Object[] { 1, array });
 	}
 
 	private static long hash(ParameterSetOperation operation) {
