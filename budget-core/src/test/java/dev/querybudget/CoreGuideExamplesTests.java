@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
+import dev.querybudget.jdbc.SequentialConnectionIdManager;
 import dev.querybudget.jdbc.WrapperJdbcProxyFactory;
 import dev.querybudget.sql.SqlDialect;
 import dev.querybudget.testing.TestDatabases;
@@ -34,6 +35,7 @@ class CoreGuideExamplesTests {
 		QueryBudgetTracker tracker = QueryBudgetTracker.create();
 		DataSource proxied = WrapperJdbcProxyFactory.build(ProxyDataSourceBuilder.create(dataSource)
 			.name("main")
+			.connectionIdManager(new SequentialConnectionIdManager())
 			.listener(new QueryBudgetExecutionListener(tracker)));
 		// end::wiring[]
 		DataSource explicit = ProxyDataSourceBuilder.create(dataSource)

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
+import dev.querybudget.jdbc.SequentialConnectionIdManager;
 import dev.querybudget.jdbc.WrapperJdbcProxyFactory;
 import net.ttddyy.dsproxy.listener.ChainListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
@@ -51,6 +52,7 @@ final class QueryBudgetDataSourceBeanPostProcessor implements BeanPostProcessor 
 		}
 		return WrapperJdbcProxyFactory.build(ProxyDataSourceBuilder.create(dataSource)
 			.name(beanName)
+			.connectionIdManager(new SequentialConnectionIdManager())
 			.listener(new QueryBudgetExecutionListener(this.tracker.getObject())));
 	}
 

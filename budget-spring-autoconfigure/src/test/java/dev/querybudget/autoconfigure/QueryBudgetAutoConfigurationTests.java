@@ -15,6 +15,7 @@ import dev.querybudget.QueryBudgetTracker;
 import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
+import dev.querybudget.jdbc.SequentialConnectionIdManager;
 import dev.querybudget.sql.SqlDialect;
 import dev.querybudget.sql.SqlFingerprinter;
 import dev.querybudget.sql.StatementFingerprint;
@@ -83,6 +84,18 @@ class QueryBudgetAutoConfigurationTests {
 				assertThat(DataSourceUnwrapper.unwrap(dataSource, HikariConfigMXBean.class, HikariDataSource.class))
 					.isNotNull();
 				assertThat(dataSource.isWrapperFor(HikariDataSource.class)).isTrue();
+				assertThat(countStatements(context, dataSource)).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void proxyNumbersConnectionsWithoutTrackingTheOpenOnes() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:connection-ids")
+			.run((context) -> {
+				ProxyDataSource dataSource = context.getBean(ProxyDataSource.class);
+				assertThat(dataSource.getProxyConfig().getConnectionIdManager())
+					.isInstanceOf(SequentialConnectionIdManager.class);
 				assertThat(countStatements(context, dataSource)).isEqualTo(1);
 			});
 	}
