@@ -29,11 +29,26 @@ final class Parameters {
 			List<ParameterSetOperation> operations = parametersList.get(i);
 			long setHash = 0;
 			for (int j = 0; j < operations.size(); j++) {
-				setHash += Hashing.mix(operationHash(operations.get(j)));
+				setHash += mixedHash(operations.get(j));
 			}
 			hash = Hashing.combine(hash, setHash);
 		}
 		return hash;
+	}
+
+	/**
+	 * Returns what {@link #hash(List)} returns for one parameter set whose operations'
+	 * {@link #mixedHash mixed hashes} add up to {@code setHash}.
+	 */
+	static long hashOfOneSet(long setHash) {
+		return Hashing.combine(0, setHash);
+	}
+
+	/**
+	 * Returns one operation's part of its parameter set's hash, which adds them up.
+	 */
+	static long mixedHash(ParameterSetOperation operation) {
+		return Hashing.mix(operationHash(operation));
 	}
 
 	private static long operationHash(ParameterSetOperation operation) {

@@ -61,9 +61,16 @@ public final class QueryBudgetExecutionListener implements QueryExecutionListene
 	@Override
 	public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
 		ActiveScopes scopes = this.tracker.activeScopes();
-		if (scopes == null) {
-			return;
+		if (scopes != null) {
+			before(scopes);
 		}
+	}
+
+	/**
+	 * Starts timing a statement in the given scopes: an internal error stops counting, a
+	 * fail-fast rejection stops the statement.
+	 */
+	private static void before(ActiveScopes scopes) {
 		try {
 			scopes.beforeStatement();
 		}
@@ -91,12 +98,42 @@ public final class QueryBudgetExecutionListener implements QueryExecutionListene
 		}
 	}
 
+	/**
+	 * Runs one execution of a wrapped statement and counts it as {@link #beforeQuery} and
+	 * {@link #afterQuery} would, for a proxy whose only query listener this is.
+	 */
+	<T> T count(WrappedStatementSupport<?> statement, String sql, WrappedStatementSupport.JdbcCall<T> call)
+			throws SQLException {
+		ActiveScopes scopes = this.tracker.activeScopes();
+		if (scopes == null) {
+			return call.call();
+		}
+		before(scopes);
+		@Nullable Object result = null;
+		boolean success = false;
+		try {
+			T value = call.call();
+			result = value;
+			success = true;
+			return value;
+		}
+		finally {
+			try {
+				scopes.afterStatement(statement.executedSql(sql), dialect(statement.target), statement.parameterHash(),
+						0, Rows.of(result), success);
+			}
+			catch (RuntimeException ex) {
+				scopes.fail(ex);
+			}
+		}
+	}
+
 	private void record(ActiveScopes scopes, ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
 		int size = queryInfoList.size();
 		if (size == 0) {
 			return;
 		}
-		SqlDialect dialect = dialect(execInfo);
+		SqlDialect dialect = dialect(execInfo.getStatement());
 		long rows = Rows.of(execInfo.getResult());
 		boolean success = execInfo.isSuccess();
 		if (execInfo.isBatch() && size > 1) {
@@ -113,10 +150,10 @@ public final class QueryBudgetExecutionListener implements QueryExecutionListene
 				success);
 	}
 
-	private SqlDialect dialect(ExecutionInfo execInfo) {
+	private SqlDialect dialect(@Nullable Statement statement) {
 		SqlDialect dialect = this.dialect;
 		if (dialect == null) {
-			dialect = readDialect(execInfo.getStatement());
+			dialect = readDialect(statement);
 			this.dialect = dialect;
 		}
 		return dialect;

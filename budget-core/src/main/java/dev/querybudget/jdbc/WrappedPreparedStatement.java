@@ -61,6 +61,16 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 	}
 
 	@Override
+	String executedSql(String sql) {
+		return this.sql;
+	}
+
+	@Override
+	long parameterHash() {
+		return this.parameters.hash();
+	}
+
+	@Override
 	int batchSize() {
 		return (this.batch != null) ? this.batch.size() : 0;
 	}

@@ -28,6 +28,16 @@ final class WrappedStatement extends WrappedStatementSupport<Statement> {
 	}
 
 	@Override
+	String executedSql(String sql) {
+		return sql;
+	}
+
+	@Override
+	long parameterHash() {
+		return 0;
+	}
+
+	@Override
 	int batchSize() {
 		return this.batch.size();
 	}

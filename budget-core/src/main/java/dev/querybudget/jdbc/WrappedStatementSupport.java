@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * What the {@link Statement} and {@link java.sql.PreparedStatement} wrappers share: every
  * call goes straight to the driver's statement, and each execution is announced to the
  * query listener of the {@link ProxyConfig} with the {@link ExecutionInfo} and
- * {@link QueryInfo} that datasource-proxy's own proxies would build.
+ * {@link QueryInfo} that datasource-proxy's own proxies would build, or, when a
+ * {@link QueryBudgetExecutionListener} is the only listener, counted by it directly.
  *
  * @param <S> the type of the driver's statement
  */
@@ -44,6 +45,20 @@ abstract class WrappedStatementSupport<S extends Statement> extends JdbcWrapper<
 	 * @return the queries, as datasource-proxy reports them
 	 */
 	abstract List<QueryInfo> queries(String sql);
+
+	/**
+	 * Returns the SQL an execution of the given SQL runs, as {@link #queries} reports it.
+	 * @param sql the SQL passed to the execution method
+	 * @return the SQL executed
+	 */
+	abstract String executedSql(String sql);
+
+	/**
+	 * Returns the hash of the parameters bound for the next execution, as
+	 * {@link Parameters#hash} gives it for the queries {@link #queries} reports.
+	 * @return the hash, {@code 0} without parameters
+	 */
+	abstract long parameterHash();
 
 	/**
 	 * Returns the number of entries of the pending batch.
@@ -97,8 +112,18 @@ abstract class WrappedStatementSupport<S extends Statement> extends JdbcWrapper<
 		}
 	}
 
+	/**
+	 * Runs one execution. When the Query Budget listener is the only query listener, as
+	 * on a DataSource the starter proxies, it counts the execution directly: nobody reads
+	 * datasource-proxy's {@code ExecutionInfo} and {@code QueryInfo}, so none are built,
+	 * and nothing at all is done on a thread without a scope.
+	 */
 	final <T> T executeSingle(Method method, String sql, Object @Nullable [] args, JdbcCall<T> call)
 			throws SQLException {
+		List<QueryExecutionListener> listeners = this.proxyConfig.getQueryListener().getListeners();
+		if (listeners.size() == 1 && listeners.get(0) instanceof QueryBudgetExecutionListener counter) {
+			return counter.count(this, sql, call);
+		}
 		return execute(method, args, queries(sql), false, 0, call);
 	}
 
