@@ -1,6 +1,7 @@
 package dev.querybudget;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,16 @@ class BudgetTests {
 		assertThat(budget.maxDbTime()).isNull();
 		assertThat(budget.isUnlimited()).isFalse();
 		assertThat(Budget.unlimited().isUnlimited()).isTrue();
+	}
+
+	@Test
+	void anySingleLimitMakesABudgetLimited() {
+		assertThat(Budget.builder().build().isUnlimited()).isTrue();
+		assertThat(List.of(Budget.builder().maxStatements(1), Budget.builder().maxSelects(1),
+				Budget.builder().maxInserts(1), Budget.builder().maxUpdates(1), Budget.builder().maxDeletes(1),
+				Budget.builder().maxDuplicates(0), Budget.builder().nPlusOneThreshold(2),
+				Budget.builder().maxDbTime(Duration.ofMillis(1))))
+			.allSatisfy((builder) -> assertThat(builder.build().isUnlimited()).isFalse());
 	}
 
 	@Test
