@@ -11,9 +11,9 @@
 # hosts: the application's CPU is then what limits its throughput, and wrk's own work does not blur it. Besides wrk's
 # figures, each run reads the CPU time the measured application spent (/proc/PID/stat), per request. Ratios to the absent
 # mode are taken round by round (each run against the absent run of the same round) and their median is shown, so
-# that a drift of the machine between rounds cancels out. Then, in further rounds, the three applications are loaded
+# that a drift of the machine between rounds cancels out. Then, in further rounds, the applications are loaded
 # at once, each by its own wrk, sharing the applications' CPU for the same seconds: whatever makes the machine faster
-# or slower then falls on the three alike, and the CPU time each spends per request, divided by the absent one's in
+# or slower then falls on them alike, and the CPU time each spends per request, divided by the absent one's in
 # the same round, is the library's cost in CPU, the figure a CPU-bound application's throughput follows. Each
 # application also records Java Flight Recorder execution samples during its sequential rounds (not during the shared
 # ones, which the recording would slow down in proportion to each application's stack depth), and the first table
@@ -25,12 +25,16 @@
 #              integration (checked on startup through the beans endpoint)
 #   record     query-budget.mode=record, without the Hibernate attribution (QueryBudgetOrmAutoConfiguration excluded)
 #   diagnosis  the sample as it ships: mode log, the Hibernate attribution, meters and endpoint
+#   control    a second application without the library, configured as absent: its ratio to the absent one is the
+#              method's own noise (an A/A comparison), which a ratio of the other modes must exceed to mean anything
 #
-# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 36 minutes with the defaults)
+# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 60 minutes with the defaults)
 # Environment (defaults in brackets):
 #   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_ROUNDS 8   QB_LOAD_WARMUP 60s   QB_LOAD_DURATION 15s
-#   QB_LOAD_TOGETHER_ROUNDS 8: rounds with the three applications loaded at once (0 skips them), after a further
-#   warm-up of QB_LOAD_TOGETHER_WARMUP 180s with the three loaded at once
+#   QB_LOAD_MODES "absent record diagnosis": the modes to run, absent first, any of absent, control, record and diagnosis
+#   QB_LOAD_TOGETHER_ROUNDS 8: rounds with the applications loaded at once (0 skips them), after a further
+#   warm-up of QB_LOAD_TOGETHER_WARMUP 900s with them loaded at once (sharing one CPU, their JIT compilers need about
+#   that long to settle)
 #   QB_LOAD_THREADS 1   QB_LOAD_CONNECTIONS 16   QB_LOAD_JAVA_OPTS "-Xms512m -Xmx512m -XX:+UseParallelGC"
 #   QB_LOAD_APP_CPUS [the last CPU] and QB_LOAD_WRK_CPUS [the others]: taskset CPU lists; QB_LOAD_APP_CPUS= (empty)
 #   runs everything unpinned
@@ -63,12 +67,12 @@ ticks_per_second="$(getconf CLK_TCK)"
 connections="${QB_LOAD_CONNECTIONS:-16}"
 start_timeout="${QB_LOAD_START_TIMEOUT:-300}"
 read -r -a java_opts <<<"${QB_LOAD_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC}"
-modes=(absent record diagnosis)
+read -r -a modes <<<"${QB_LOAD_MODES:-absent record diagnosis}"
 work="$(mktemp -d -t qb-load.XXXXXX)"
 results="$work/results.txt"
 together_results="$work/together.txt"
 together_rounds="${QB_LOAD_TOGETHER_ROUNDS:-8}"
-together_warmup="${QB_LOAD_TOGETHER_WARMUP:-180s}"
+together_warmup="${QB_LOAD_TOGETHER_WARMUP:-900s}"
 shares="$work/shares.txt"
 declare -A pids ports
 
@@ -91,7 +95,7 @@ fail() {
 
 mode_args() {
 	case "$1" in
-		absent) echo "--query-budget.enabled=false" ;;
+		absent | control) echo "--query-budget.enabled=false" ;;
 		record) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration" ;;
 		diagnosis) echo "" ;;
 	esac
@@ -138,7 +142,7 @@ check_mode() {
 	orm="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.autoconfigure.orm."))] | length' <<<"$beans")"
 	datasource="$(jq -r '[.contexts[].beans.dataSource.type // empty] | first' <<<"$beans")"
 	case "$mode" in
-		absent)
+		absent | control)
 			[[ "$library" == 0 && "$datasource" != *ProxyDataSource* ]] ||
 				fail "$database/$mode: $library Query Budget beans, DataSource $datasource; expected none and no proxy"
 			;;
@@ -159,7 +163,7 @@ check_meters() {
 	local database="$1" mode="$2" scopes
 	scopes="$(curl -fsS "http://127.0.0.1:${ports[$mode]}/actuator/prometheus" |
 		awk '/^query_budget_scope_statements_count\{.*kind="request"/ { total += $NF } END { printf "%d", total }')"
-	if [[ "$mode" == absent ]]; then
+	if [[ "$mode" == absent || "$mode" == control ]]; then
 		[[ "$scopes" == 0 ]] || fail "$database/$mode: $scopes request scopes in the meters; expected none"
 	else
 		[[ "$scopes" -gt 0 ]] || fail "$database/$mode: no request scope in the meters after the warm-up"
@@ -193,7 +197,7 @@ load() {
 	record "$database" "$mode" "$round" "$output" "$before" "$jit_before" "$results"
 }
 
-# Runs wrk against the three applications at once, for the same seconds, sharing the applications' CPU; appends one
+# Runs wrk against the applications at once, for the same seconds, sharing the applications' CPU; appends one
 # line per mode, as load() does, to the results of that phase
 load_together() {
 	local database="$1" length="$2" round="$3" mode
@@ -278,18 +282,18 @@ MEDIAN
 # One markdown table per database: medians over the rounds with their spread, the medians of the ratios of each round
 # to the absent run of the same round, and the library's share of the execution samples
 table() {
-	awk -v rounds="$rounds" "$awk_median"'
+	awk -v rounds="$rounds" -v mode_list="${modes[*]}" "$awk_median"'
 		FNR == NR { share[$1, $2] = sprintf("%.1f%% | %.1f%% | %.1f%% (%d)", $3 + $4, $3, $4, $5); next }
 		{ for (f = 4; f <= 8; f++) { values[$1, $2, f] = values[$1, $2, f] " " $f; figure[$1, $2, $3, f] = $f }
 		  if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } }
 		END {
-			split("absent record diagnosis", modes, " ")
+			mode_count = split(mode_list, modes, " ")
 			for (d = 1; d <= count; d++) {
 				db = order[d]
 				printf "\n%s, median of %d rounds (min-max)\n\n", (db == "h2") ? "H2 (in memory)" : "PostgreSQL", rounds
 				print "| mode | requests/s | ÷ absent | P50 ms | ÷ absent | P99 ms | ÷ absent | app CPU µs/request | ÷ absent | app CPU busy | library share of app CPU samples | datasource-proxy | Query Budget (samples) |"
 				print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-				for (m = 1; m <= 3; m++) {
+				for (m = 1; m <= mode_count; m++) {
 					mode = modes[m]
 					line = "| " mode
 					for (f = 4; f <= 8; f++) {
@@ -309,23 +313,23 @@ table() {
 		}' "$shares" "$results"
 }
 
-# One markdown table per database for the rounds that loaded the three applications at once: the CPU time per request
+# One markdown table per database for the rounds that loaded the applications at once: the CPU time per request
 # of each, its median ratio to the absent application's in the same round, and the capacity that follows (requests per
 # second of the application's CPU, the inverse of the CPU time per request), as a ratio to the absent one's
 table_together() {
-	awk -v rounds="$together_rounds" "$awk_median"'
+	awk -v rounds="$together_rounds" -v mode_list="${modes[*]}" "$awk_median"'
 		{ rps[$1, $2] = rps[$1, $2] " " $4; cpu[$1, $2] = cpu[$1, $2] " " $7; figure[$1, $2, $3] = $7
 		  nojit[$1, $2] = nojit[$1, $2] " " $9; nojit_figure[$1, $2, $3] = $9
 		  if (!($3 in seen_round)) { seen_round[$3] = 1; round_names[++round_count] = $3 }
 		  if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } }
 		END {
-			split("absent record diagnosis", modes, " ")
+			mode_count = split(mode_list, modes, " ")
 			for (d = 1; d <= count; d++) {
 				db = order[d]
-				printf "\n%s, the three applications loaded at once on the same CPU, median of %d rounds (min-max)\n\n", (db == "h2") ? "H2 (in memory)" : "PostgreSQL", rounds
+				printf "\n%s, the %d applications loaded at once on the same CPU, median of %d rounds (min-max)\n\n", (db == "h2") ? "H2 (in memory)" : "PostgreSQL", mode_count, rounds
 				print "| mode | requests/s | app CPU µs/request | ÷ absent | capacity (requests per CPU second) ÷ absent | without the JIT compiler threads, µs/request | ÷ absent |"
 				print "|---|---:|---:|---:|---:|---:|---:|"
-				for (m = 1; m <= 3; m++) {
+				for (m = 1; m <= mode_count; m++) {
 					mode = modes[m]
 					line = sprintf("| %s | %.0f (%.0f-%.0f)", mode, median(rps[db, mode]), low, high)
 					line = line sprintf(" | %.0f (%.0f-%.0f)", median(cpu[db, mode]), low, high)
@@ -348,6 +352,10 @@ table_together() {
 		}' "$together_results"
 }
 
+[[ "${modes[0]:-}" == absent ]] || fail "QB_LOAD_MODES must start with absent, the baseline of every ratio"
+for mode in "${modes[@]}"; do
+	[[ " absent control record diagnosis " == *" $mode "* ]] || fail "unknown mode '$mode' (absent, control, record or diagnosis)"
+done
 command -v wrk >/dev/null || fail "wrk is not installed (apt-get install -y wrk)"
 command -v jq >/dev/null || fail "jq is not installed (apt-get install -y jq)"
 command -v jcmd >/dev/null && command -v jfr >/dev/null || fail "jcmd and jfr, from the JDK, are not on the PATH"
@@ -368,7 +376,7 @@ if [[ " $databases " == *" postgres "* && -z "${QB_LOAD_POSTGRES_URL:-}" ]]; the
 	psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'qb_overhead'" | grep -q 1 ||
 		createdb -h 127.0.0.1 -U postgres qb_overhead || fail "cannot create the database qb_overhead"
 fi
-echo "Load: wrk -t$threads -c$connections, warm-up $warmup, $rounds rounds of $duration per mode; then $together_warmup and $together_rounds rounds of $duration with the three at once; JVM ${java_opts[*]}" >&2
+echo "Load: wrk -t$threads -c$connections, warm-up $warmup, $rounds rounds of $duration per mode; then $together_warmup and $together_rounds rounds of $duration with the ${#modes[@]} at once; JVM ${java_opts[*]}" >&2
 echo "CPUs: the applications on ${app_cpus:-any}, wrk on ${wrk_cpus:-any}" >&2
 echo "Machine: $(nproc) CPUs, $(java -version 2>&1 | head -n 1), load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)" >&2
 for database in $databases; do
@@ -381,8 +389,8 @@ for database in $databases; do
 			fail "$database/$mode: cannot start the flight recording"
 	done
 	for ((round = 1; round <= rounds; round++)); do
-		for ((i = 0; i < 3; i++)); do
-			mode="${modes[$(((round - 1 + i) % 3))]}"
+		for ((i = 0; i < ${#modes[@]}; i++)); do
+			mode="${modes[$(((round - 1 + i) % ${#modes[@]}))]}"
 			load "$database" "$mode" "$duration" "$round"
 		done
 	done
