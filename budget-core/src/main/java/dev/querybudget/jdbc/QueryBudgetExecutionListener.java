@@ -29,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  * reach the application: the affected scopes log them once and stop counting. The one
  * deliberate exception is {@link dev.querybudget.EnforcementMode#FAIL_FAST}, which throws
  * from {@link #beforeQuery} so that datasource-proxy does not run the statement.
+ * <p>
+ * On a DataSource built with {@link WrapperJdbcProxyFactory#build} where it is the only
+ * query listener, the wrappers hand it each execution directly, without
+ * datasource-proxy's {@code ExecutionInfo} and {@code QueryInfo}; it records the same
+ * figures either way.
  *
  * @since 0.1.0
  */
