@@ -172,10 +172,8 @@ public record Budget(int maxStatements, int critical, int maxSelects, int maxIns
 	 * @return {@code true} for a budget that can never be breached
 	 */
 	public boolean isUnlimited() {
-		// Not equals(NONE): a record's generated equals goes through method handles that
-		// the JIT left out of line in a request's deep call chain (diagnosis mode asks
-		// for
-		// every request)
+		// Not equals(NONE): the record's generated equals runs through method handles,
+		// which the JIT left out of line under the request filter that asks in mode LOG
 		return this.maxStatements == UNLIMITED && this.critical == UNLIMITED && this.maxSelects == UNLIMITED
 				&& this.maxInserts == UNLIMITED && this.maxUpdates == UNLIMITED && this.maxDeletes == UNLIMITED
 				&& this.maxDuplicates == UNLIMITED && this.nPlusOneThreshold == UNLIMITED && this.maxDbTime == null;
