@@ -31,9 +31,9 @@ import org.jspecify.annotations.Nullable;
  * from {@link #beforeQuery} so that datasource-proxy does not run the statement.
  * <p>
  * On a DataSource built with {@link WrapperJdbcProxyFactory#build} where it is the only
- * query listener, the wrappers hand it each execution directly, without
- * datasource-proxy's {@code ExecutionInfo} and {@code QueryInfo}; it records the same
- * figures either way.
+ * query listener, the wrappers hand it each single execution (not batches) directly,
+ * without datasource-proxy's {@code ExecutionInfo} and {@code QueryInfo}; it records the
+ * same figures either way.
  *
  * @since 0.1.0
  */
