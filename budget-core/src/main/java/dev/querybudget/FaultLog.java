@@ -53,6 +53,15 @@ final class FaultLog {
 	}
 
 	/**
+	 * The engine threw while building, formatting or logging the report of a closing
+	 * scope: one source per exception type and the method that threw it.
+	 */
+	void reportFailed(QueryScope scope, Throwable failure) {
+		log("report " + engineSource(failure), failure, () -> "Query budget scope '" + scope.name()
+				+ "' closed without its report after an internal error. The request or job went on.");
+	}
+
+	/**
 	 * A scope opened on a thread was still open when the unit of work around it left the
 	 * thread: one source per scope kind and name.
 	 */

@@ -268,7 +268,14 @@ public final class QueryScope implements AutoCloseable {
 			// Nobody reads the report: the verdict from the counters is enough
 			return;
 		}
-		ScopeReport report = report();
+		ScopeReport report;
+		try {
+			report = report();
+		}
+		catch (RuntimeException ex) {
+			this.tracker.faults().reportFailed(this, ex);
+			return;
+		}
 		for (BudgetViolationListener listener : listeners) {
 			try {
 				listener.scopeClosed(report);
@@ -281,11 +288,33 @@ public final class QueryScope implements AutoCloseable {
 			return;
 		}
 		if (mode == EnforcementMode.LOG) {
-			logger.log(Level.WARNING, report.format());
+			try {
+				logger.log(Level.WARNING, report.format());
+			}
+			catch (RuntimeException ex) {
+				this.tracker.faults().reportFailed(this, ex);
+			}
 		}
 		else if (mode == EnforcementMode.FAIL || mode == EnforcementMode.FAIL_FAST) {
-			throw new QueryBudgetExceededException(report);
+			throw exceeded(report);
 		}
+	}
+
+	/**
+	 * The exception of a broken budget, with the formatted report as its message, or a
+	 * shorter one when formatting fails: the scope fails as its mode asks either way.
+	 */
+	private QueryBudgetExceededException exceeded(ScopeReport report) {
+		String message;
+		try {
+			message = report.format();
+		}
+		catch (RuntimeException ex) {
+			this.tracker.faults().reportFailed(this, ex);
+			message = "Query budget of scope '" + this.name + "' exceeded: " + report.violations()
+					+ ". The report could not be formatted; the internal error is logged.";
+		}
+		return new QueryBudgetExceededException(message, report);
 	}
 
 	void checkBeforeStatement() {

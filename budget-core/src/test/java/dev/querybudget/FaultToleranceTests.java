@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +84,31 @@ class FaultToleranceTests {
 			assertThat(log.debugs()).hasSize(2);
 		}
 		assertThat(this.closed).hasSize(3).allSatisfy((report) -> assertThat(report.incomplete()).isTrue());
+		assertThat(this.tracker.internalErrorCount()).isEqualTo(3);
+	}
+
+	@Test
+	void breachReportThatCannotBeLoggedIsAFaultLoggedOnceAndTheRequestGoesOn() throws SQLException {
+		// The broken backend first: the library's records reach the capture only if it
+		// lets them through
+		try (RejectingHandler rejecting = new RejectingHandler(QueryScope.class, "Scope 'GET /owners'");
+				LogCapture log = new LogCapture(QueryScope.class)) {
+			for (int i = 0; i < 3; i++) {
+				try (QueryScope scope = this.tracker.open(ScopeKind.REQUEST, "GET /owners", Budget.ofMaxStatements(1),
+						EnforcementMode.LOG)) {
+					this.db.ownerName(1);
+					this.db.ownerName(2);
+				}
+			}
+			assertThat(rejecting.rejected()).isEqualTo(3);
+			assertThat(log.warnings()).singleElement().satisfies((record) -> {
+				assertThat(record.getMessage())
+					.startsWith("Query budget scope 'GET /owners' closed without its report after an internal error");
+				assertThat(record.getThrown()).hasMessage("appender is down");
+			});
+			assertThat(log.debugs()).hasSize(2);
+		}
+		assertThat(this.closed).hasSize(3).allSatisfy((report) -> assertThat(report.statementCount()).isEqualTo(2));
 		assertThat(this.tracker.internalErrorCount()).isEqualTo(3);
 	}
 
@@ -205,6 +233,47 @@ class FaultToleranceTests {
 			statement.setCharacterStream(2, new EnforcementTests.UnhashableReader("x"));
 			statement.executeUpdate();
 		}
+	}
+
+	/**
+	 * A logging backend that throws on the records whose message starts with a prefix, as
+	 * a broken appender would.
+	 */
+	private static final class RejectingHandler extends Handler implements AutoCloseable {
+
+		private final Logger logger;
+
+		private final String prefix;
+
+		private int rejected;
+
+		RejectingHandler(Class<?> source, String prefix) {
+			this.logger = Logger.getLogger(source.getName());
+			this.prefix = prefix;
+			this.logger.addHandler(this);
+		}
+
+		int rejected() {
+			return this.rejected;
+		}
+
+		@Override
+		public void publish(LogRecord record) {
+			if (record.getMessage().startsWith(this.prefix)) {
+				this.rejected++;
+				throw new IllegalStateException("appender is down");
+			}
+		}
+
+		@Override
+		public void flush() {
+		}
+
+		@Override
+		public void close() {
+			this.logger.removeHandler(this);
+		}
+
 	}
 
 	static class FailingListener implements BudgetViolationListener {
