@@ -4,21 +4,21 @@
 # worst case: no network, so the library's share of each request is largest). Prints one markdown table per database,
 # with every figure as a median over the rounds, its spread (min-max), and its ratio to the absent run.
 #
-# Method: per database, one application per mode is started (sequentially, each on a free port) and warmed up; then
-# every round measures each mode in turn, rotating the order from round to round, so that the noise of a shared
-# machine falls on every mode alike. The idle applications wait while another is measured. The applications run on
-# their own CPU and wrk on the others (taskset), as an application and its load balancer or clients would on separate
-# hosts: the application's CPU is then what limits its throughput, and wrk's own work does not blur it. Besides wrk's
-# figures, each run reads the CPU time the measured application spent (/proc/PID/stat), per request. Ratios to the absent
-# mode are taken round by round (each run against the absent run of the same round) and their median is shown, so
-# that a drift of the machine between rounds cancels out. Then, in further rounds, the applications are loaded
-# at once, each by its own wrk, sharing the applications' CPU for the same seconds: whatever makes the machine faster
-# or slower then falls on them alike, and the CPU time each spends per request, divided by the absent one's in
-# the same round, is the library's cost in CPU, the figure a CPU-bound application's throughput follows. Each
-# application also records Java Flight Recorder execution samples during its sequential rounds (not during the shared
-# ones, which the recording would slow down in proportion to each application's stack depth), and the first table
-# gives the share of the application's samples spent in Query Budget and datasource-proxy (and in the JDK and
-# Micrometer code they call): the library's part of the Java code's CPU time, measured within one process.
+# Method: per database, one application per mode is started, each on a free port, in the order of QB_LOAD_MODES (or
+# its reverse), and all are warmed up at once, each by its own wrk, long enough for their JIT compilers to settle. The
+# applications run on their own CPU and wrk on the others (taskset), as an application and its clients would on
+# separate hosts: the application's CPU is then what limits its throughput, and wrk's own work does not blur it.
+# Then two measurements:
+# - Alone: in every round each application is loaded in turn, the others idle, the order rotating from round to round,
+#   a pause before each run. wrk's requests/s is then the application's capacity on its CPU, with its latencies. Ratios
+#   to the absent mode are taken round by round (each run against the absent run of the same round) and their median
+#   is shown, so that a drift of the machine between rounds cancels out.
+# - At once: in further rounds the applications are loaded together, sharing the application CPU for the same
+#   seconds, so that whatever makes the machine faster or slower falls on them alike; the CPU time each spends per
+#   request (from /proc/PID/stat), divided by the absent one's in the same round, is the library's cost in CPU.
+# Last, each application records Java Flight Recorder execution samples during one more run alone (after the measured
+# ones, which the recording would slow in proportion to each application's stack depth); the first table gives the
+# share of them spent in Query Budget and datasource-proxy (and in the JDK and Micrometer code they call).
 #
 # Modes:
 #   absent     query-budget.enabled=false: no DataSource proxy, no filter, no meters, no endpoint, no Hibernate
@@ -26,15 +26,16 @@
 #   record     query-budget.mode=record, without the Hibernate attribution (QueryBudgetOrmAutoConfiguration excluded)
 #   diagnosis  the sample as it ships: mode log, the Hibernate attribution, meters and endpoint
 #   control    a second application without the library, configured as absent: its ratio to the absent one is the
-#              method's own noise (an A/A comparison), which a ratio of the other modes must exceed to mean anything
+#              method's own error (an A/A comparison), which a ratio of the other modes must exceed to mean anything
 #
-# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 60 minutes with the defaults)
+# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 70 minutes with the defaults)
 # Environment (defaults in brackets):
-#   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_ROUNDS 8   QB_LOAD_WARMUP 60s   QB_LOAD_DURATION 15s
-#   QB_LOAD_MODES "absent record diagnosis": the modes to run, absent first, any of absent, control, record and diagnosis
-#   QB_LOAD_TOGETHER_ROUNDS 8: rounds with the applications loaded at once (0 skips them), after a further
-#   warm-up of QB_LOAD_TOGETHER_WARMUP 900s with them loaded at once (sharing one CPU, their JIT compilers need about
-#   that long to settle)
+#   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_MODES "absent record diagnosis": the modes to run, absent first, any of
+#   absent, control, record and diagnosis   QB_LOAD_START_ORDER listed: the order the applications start in, listed
+#   or reverse (the first started may have an edge, which a control started after it shows)
+#   QB_LOAD_WARMUP 900s: the shared warm-up (sharing one CPU, three applications' JIT compilers need about that long)
+#   QB_LOAD_ROUNDS 8 rounds alone   QB_LOAD_PAUSE 5 seconds before each run alone
+#   QB_LOAD_TOGETHER_ROUNDS 8 rounds at once (0 skips them)   QB_LOAD_DURATION 15s: the length of every run
 #   QB_LOAD_THREADS 1   QB_LOAD_CONNECTIONS 16   QB_LOAD_JAVA_OPTS "-Xms512m -Xmx512m -XX:+UseParallelGC"
 #   QB_LOAD_APP_CPUS [the last CPU] and QB_LOAD_WRK_CPUS [the others]: taskset CPU lists; QB_LOAD_APP_CPUS= (empty)
 #   runs everything unpinned
@@ -48,7 +49,8 @@ lua="$root/budget-benchmarks/load/fixed-mix.lua"
 jar="$root/budget-sample-app/target/budget-sample-app.jar"
 databases="${QB_LOAD_DATABASES:-postgres h2}"
 rounds="${QB_LOAD_ROUNDS:-8}"
-warmup="${QB_LOAD_WARMUP:-60s}"
+warmup="${QB_LOAD_WARMUP:-900s}"
+pause="${QB_LOAD_PAUSE:-5}"
 duration="${QB_LOAD_DURATION:-15s}"
 threads="${QB_LOAD_THREADS:-1}"
 cpus="$(nproc)"
@@ -68,11 +70,16 @@ connections="${QB_LOAD_CONNECTIONS:-16}"
 start_timeout="${QB_LOAD_START_TIMEOUT:-300}"
 read -r -a java_opts <<<"${QB_LOAD_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC}"
 read -r -a modes <<<"${QB_LOAD_MODES:-absent record diagnosis}"
+start_order=("${modes[@]}")
+if [[ "${QB_LOAD_START_ORDER:-listed}" == reverse ]]; then
+	for ((i = 0; i < ${#modes[@]}; i++)); do
+		start_order[i]="${modes[$((${#modes[@]} - 1 - i))]}"
+	done
+fi
 work="$(mktemp -d -t qb-load.XXXXXX)"
 results="$work/results.txt"
 together_results="$work/together.txt"
 together_rounds="${QB_LOAD_TOGETHER_ROUNDS:-8}"
-together_warmup="${QB_LOAD_TOGETHER_WARMUP:-900s}"
 shares="$work/shares.txt"
 declare -A pids ports
 
@@ -224,7 +231,7 @@ wrk_run() {
 }
 
 # Checks a wrk run and appends its figures, with the CPU time the application spent since $before (and its JIT
-# compiler threads since $jit_before), to $file (not for the warm-up)
+# compiler threads since $jit_before), to $file (not for the warm-up, nor for the run that feeds the flight recording)
 record() {
 	local database="$1" mode="$2" round="$3" output="$4" before="$5" jit_before="$6" file="$7" line after jit_after
 	after="$(cpu_ticks "${pids[$mode]}")"
@@ -233,7 +240,7 @@ record() {
 	[[ "$line" == *" http_errors=0 socket_errors=0"* ]] || fail "$database/$mode: failed requests: $line"
 	line="$line app_cpu_s=$(awk -v t="$((after - before))" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t / hz }')"
 	line="$line jit_cpu_s=$(awk -v t="$((jit_after - jit_before))" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t / hz }')"
-	if [[ "$round" != warmup ]]; then
+	if [[ "$round" != warmup && "$round" != sampled ]]; then
 		awk -v d="$database" -v m="$mode" -v r="$round" '{
 			for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 			printf "%s %s %s %s %s %s %.1f %.3f %.1f\n", d, m, r, v["rps"], v["p50_us"], v["p99_us"],
@@ -353,6 +360,7 @@ table_together() {
 }
 
 [[ "${modes[0]:-}" == absent ]] || fail "QB_LOAD_MODES must start with absent, the baseline of every ratio"
+[[ " listed reverse " == *" ${QB_LOAD_START_ORDER:-listed} "* ]] || fail "QB_LOAD_START_ORDER must be listed or reverse"
 for mode in "${modes[@]}"; do
 	[[ " absent control record diagnosis " == *" $mode "* ]] || fail "unknown mode '$mode' (absent, control, record or diagnosis)"
 done
@@ -376,34 +384,38 @@ if [[ " $databases " == *" postgres "* && -z "${QB_LOAD_POSTGRES_URL:-}" ]]; the
 	psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'qb_overhead'" | grep -q 1 ||
 		createdb -h 127.0.0.1 -U postgres qb_overhead || fail "cannot create the database qb_overhead"
 fi
-echo "Load: wrk -t$threads -c$connections, warm-up $warmup, $rounds rounds of $duration per mode; then $together_warmup and $together_rounds rounds of $duration with the ${#modes[@]} at once; JVM ${java_opts[*]}" >&2
+echo "Load: wrk -t$threads -c$connections; the ${#modes[@]} applications started in the order ${start_order[*]} and warmed up at once for $warmup; $rounds rounds of $duration per mode alone, $pause s apart; $together_rounds rounds of $duration with them at once; JVM ${java_opts[*]}" >&2
 echo "CPUs: the applications on ${app_cpus:-any}, wrk on ${wrk_cpus:-any}" >&2
 echo "Machine: $(nproc) CPUs, $(java -version 2>&1 | head -n 1), load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)" >&2
 for database in $databases; do
 	echo "$database:" >&2
-	for mode in "${modes[@]}"; do
+	for mode in "${start_order[@]}"; do
 		start "$database" "$mode"
-		load "$database" "$mode" "$warmup" warmup
+	done
+	# One warm-up for all, loaded at once: by its end every application's JIT compiler has settled
+	load_together "$database" "$warmup" warmup
+	for mode in "${modes[@]}"; do
 		check_meters "$database" "$mode"
-		jcmd "${pids[$mode]}" JFR.start name=qb-load settings="$work/sampling.jfc" >/dev/null ||
-			fail "$database/$mode: cannot start the flight recording"
 	done
 	for ((round = 1; round <= rounds; round++)); do
 		for ((i = 0; i < ${#modes[@]}; i++)); do
 			mode="${modes[$(((round - 1 + i) % ${#modes[@]}))]}"
+			# The application loaded before may still be finishing what its load left (a compilation, a
+			# collection): the pause keeps that off the next one's seconds
+			sleep "$pause"
 			load "$database" "$mode" "$duration" "$round"
 		done
 	done
-	# The shared rounds run without the recordings: sampling every millisecond costs each application in proportion
-	# to its stacks' depth, which is not the library's cost
-	for mode in "${modes[@]}"; do
-		library_share "$database" "$mode"
-	done
-	if ((together_rounds > 0)); then
-		load_together "$database" "$together_warmup" warmup
-	fi
 	for ((round = 1; round <= together_rounds; round++)); do
 		load_together "$database" "$duration" "together-$round"
+	done
+	# Last, so that sampling every millisecond (which costs each application in proportion to its stacks' depth, not
+	# the library's cost) slows no measured round
+	for mode in "${modes[@]}"; do
+		jcmd "${pids[$mode]}" JFR.start name=qb-load settings="$work/sampling.jfc" >/dev/null ||
+			fail "$database/$mode: cannot start the flight recording"
+		load "$database" "$mode" "$duration" sampled
+		library_share "$database" "$mode"
 	done
 	stop_all
 done
