@@ -5,7 +5,7 @@
 # with every figure as a median over the rounds, its spread (min-max), and its ratio to the absent run.
 #
 # Method: per database, one application per mode is started, each on a free port, in the order of QB_LOAD_MODES (or
-# its reverse), and all are warmed up at once, each by its own wrk, long enough for their JIT compilers to settle. The
+# its reverse), and each is warmed up alone in that order, long enough for its JIT compiler to settle. The
 # applications run on their own CPU and wrk on the others (taskset), as an application and its clients would on
 # separate hosts: the application's CPU is then what limits its throughput, and wrk's own work does not blur it.
 # Then two measurements:
@@ -16,6 +16,8 @@
 # - At once: in further rounds the applications are loaded together, sharing the application CPU for the same
 #   seconds, so that whatever makes the machine faster or slower falls on them alike; the CPU time each spends per
 #   request (from /proc/PID/stat), divided by the absent one's in the same round, is the library's cost in CPU.
+# Both tables also give the bytes each application allocated per request (Micrometer's jvm.gc.memory.allocated, with
+# the eden space in use read by jstat).
 # Last, each application records Java Flight Recorder execution samples during one more run alone (after the measured
 # ones, which the recording would slow in proportion to each application's stack depth); the first table gives the
 # share of them spent in Query Budget and datasource-proxy (and in the JDK and Micrometer code they call).
@@ -28,12 +30,12 @@
 #   control    a second application without the library, configured as absent: its ratio to the absent one is the
 #              method's own error (an A/A comparison), which a ratio of the other modes must exceed to mean anything
 #
-# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 70 minutes with the defaults)
+# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 80 minutes with the defaults)
 # Environment (defaults in brackets):
 #   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_MODES "absent record diagnosis": the modes to run, absent first, any of
 #   absent, control, record and diagnosis   QB_LOAD_START_ORDER listed: the order the applications start in, listed
 #   or reverse (the first started may have an edge, which a control started after it shows)
-#   QB_LOAD_WARMUP 900s: the shared warm-up (sharing one CPU, three applications' JIT compilers need about that long)
+#   QB_LOAD_WARMUP 300s: each application's warm-up, alone on the CPU
 #   QB_LOAD_ROUNDS 8 rounds alone   QB_LOAD_PAUSE 5 seconds before each run alone
 #   QB_LOAD_TOGETHER_ROUNDS 8 rounds at once (0 skips them)   QB_LOAD_DURATION 15s: the length of every run
 #   QB_LOAD_THREADS 1   QB_LOAD_CONNECTIONS 16   QB_LOAD_JAVA_OPTS "-Xms512m -Xmx512m -XX:+UseParallelGC"
@@ -49,7 +51,7 @@ lua="$root/budget-benchmarks/load/fixed-mix.lua"
 jar="$root/budget-sample-app/target/budget-sample-app.jar"
 databases="${QB_LOAD_DATABASES:-postgres h2}"
 rounds="${QB_LOAD_ROUNDS:-8}"
-warmup="${QB_LOAD_WARMUP:-900s}"
+warmup="${QB_LOAD_WARMUP:-300s}"
 pause="${QB_LOAD_PAUSE:-5}"
 duration="${QB_LOAD_DURATION:-15s}"
 threads="${QB_LOAD_THREADS:-1}"
@@ -194,24 +196,46 @@ jit_ticks() {
 	echo "$ticks"
 }
 
+# The bytes an application has allocated so far: Micrometer's jvm.gc.memory.allocated (published in every mode), which
+# grows at each young collection by what was allocated since the one before, plus the eden space in use now (jstat's
+# EU, in KB), what was allocated since the last collection
+allocated_bytes() {
+	local counted eden
+	counted="$(curl -fsS "http://127.0.0.1:${ports[$1]}/actuator/prometheus" |
+		awk '/^jvm_gc_memory_allocated_bytes_total/ { total += $NF } END { printf "%.0f", total }')"
+	eden="$(jstat -gc "${pids[$1]}" | awk 'NR == 2 { printf "%.0f", $6 * 1024 }')"
+	echo $((counted + eden))
+}
+
+# What a run is measured by, read before (counters MODE before) and after it: the CPU ticks of the application, those of
+# its JIT compiler threads, and the bytes it allocated. The bytes are read outside the CPU times, so that serving the
+# scrape does not count
+counters() {
+	local allocated
+	if [[ "${2:-}" == before ]]; then
+		allocated="$(allocated_bytes "$1")"
+		echo "$(cpu_ticks "${pids[$1]}") $(jit_ticks "${pids[$1]}") $allocated"
+	else
+		echo "$(cpu_ticks "${pids[$1]}") $(jit_ticks "${pids[$1]}") $(allocated_bytes "$1")"
+	fi
+}
+
 # Runs wrk against one application; appends "database mode round rps p50_us p99_us cpu_us_per_request cpu_busy
-# cpu_us_per_request_without_jit" to the results, the last three from the CPU time the application spent during the run
+# cpu_us_per_request_without_jit allocated_kb_per_request" to the results, the last four from the counters
 load() {
-	local database="$1" mode="$2" length="$3" round="$4" output before jit_before
-	before="$(cpu_ticks "${pids[$mode]}")"
-	jit_before="$(jit_ticks "${pids[$mode]}")"
+	local database="$1" mode="$2" length="$3" round="$4" output before
+	before="$(counters "$mode" before)"
 	output="$(wrk_run "$mode" "$length")"
-	record "$database" "$mode" "$round" "$output" "$before" "$jit_before" "$results"
+	record "$database" "$mode" "$round" "$output" "$before" "$results"
 }
 
 # Runs wrk against the applications at once, for the same seconds, sharing the applications' CPU; appends one
 # line per mode, as load() does, to the results of that phase
 load_together() {
 	local database="$1" length="$2" round="$3" mode
-	local -A before jit_before wrks
+	local -A before wrks
 	for mode in "${modes[@]}"; do
-		before[$mode]="$(cpu_ticks "${pids[$mode]}")"
-		jit_before[$mode]="$(jit_ticks "${pids[$mode]}")"
+		before[$mode]="$(counters "$mode" before)"
 	done
 	for mode in "${modes[@]}"; do
 		wrk_run "$mode" "$length" >"$work/wrk-$mode.out" &
@@ -221,8 +245,7 @@ load_together() {
 		wait "${wrks[$mode]}" || fail "$database/$mode: wrk failed: $(cat "$work/wrk-$mode.out")"
 	done
 	for mode in "${modes[@]}"; do
-		record "$database" "$mode" "$round" "$(cat "$work/wrk-$mode.out")" "${before[$mode]}" "${jit_before[$mode]}" \
-			"$together_results"
+		record "$database" "$mode" "$round" "$(cat "$work/wrk-$mode.out")" "${before[$mode]}" "$together_results"
 	done
 }
 
@@ -230,22 +253,24 @@ wrk_run() {
 	"${wrk_pin[@]}" wrk -t"$threads" -c"$connections" -d"$2" --timeout 10s -s "$lua" "http://127.0.0.1:${ports[$1]}"
 }
 
-# Checks a wrk run and appends its figures, with the CPU time the application spent since $before (and its JIT
-# compiler threads since $jit_before), to $file (not for the warm-up, nor for the run that feeds the flight recording)
+# Checks a wrk run and appends its figures, with what the application spent since the counters $before, to $file
+# (not for the warm-up, nor for the run that feeds the flight recording)
 record() {
-	local database="$1" mode="$2" round="$3" output="$4" before="$5" jit_before="$6" file="$7" line after jit_after
-	after="$(cpu_ticks "${pids[$mode]}")"
-	jit_after="$(jit_ticks "${pids[$mode]}")"
+	local database="$1" mode="$2" round="$3" output="$4" before="$5" file="$6" line cpu_before jit_before alloc_before
+	local cpu_after jit_after alloc_after
+	read -r cpu_after jit_after alloc_after <<<"$(counters "$mode")"
+	read -r cpu_before jit_before alloc_before <<<"$before"
 	line="$(grep '^RESULT ' <<<"$output")" || fail "$database/$mode: no result from wrk: $output"
 	[[ "$line" == *" http_errors=0 socket_errors=0"* ]] || fail "$database/$mode: failed requests: $line"
-	line="$line app_cpu_s=$(awk -v t="$((after - before))" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t / hz }')"
+	line="$line app_cpu_s=$(awk -v t="$((cpu_after - cpu_before))" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t / hz }')"
 	line="$line jit_cpu_s=$(awk -v t="$((jit_after - jit_before))" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t / hz }')"
+	line="$line allocated_mb=$(((alloc_after - alloc_before) / 1048576))"
 	if [[ "$round" != warmup && "$round" != sampled ]]; then
 		awk -v d="$database" -v m="$mode" -v r="$round" '{
 			for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-			printf "%s %s %s %s %s %s %.1f %.3f %.1f\n", d, m, r, v["rps"], v["p50_us"], v["p99_us"],
+			printf "%s %s %s %s %s %s %.1f %.3f %.1f %.1f\n", d, m, r, v["rps"], v["p50_us"], v["p99_us"],
 				v["app_cpu_s"] * 1e6 / v["requests"], v["app_cpu_s"] * 1e6 / v["duration_us"],
-				(v["app_cpu_s"] - v["jit_cpu_s"]) * 1e6 / v["requests"]
+				(v["app_cpu_s"] - v["jit_cpu_s"]) * 1e6 / v["requests"], v["allocated_mb"] * 1024 / v["requests"]
 		}' <<<"$line" >>"$file"
 	fi
 	echo "  $round $mode: $line" >&2
@@ -287,26 +312,29 @@ MEDIAN
 )"
 
 # One markdown table per database: medians over the rounds with their spread, the medians of the ratios of each round
-# to the absent run of the same round, and the library's share of the execution samples
+# to the absent run of the same round, and the library's share of the execution samples. Figures are the fields of
+# the results: 4 requests/s, 5 P50, 6 P99, 7 CPU per request, 8 CPU busy (no ratio), 10 allocated KB per request
 table() {
 	awk -v rounds="$rounds" -v mode_list="${modes[*]}" "$awk_median"'
 		FNR == NR { share[$1, $2] = sprintf("%.1f%% | %.1f%% | %.1f%% (%d)", $3 + $4, $3, $4, $5); next }
-		{ for (f = 4; f <= 8; f++) { values[$1, $2, f] = values[$1, $2, f] " " $f; figure[$1, $2, $3, f] = $f }
+		{ for (f = 4; f <= 10; f++) { values[$1, $2, f] = values[$1, $2, f] " " $f; figure[$1, $2, $3, f] = $f }
 		  if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } }
 		END {
 			mode_count = split(mode_list, modes, " ")
+			field_count = split("4 5 6 7 8 10", fields, " ")
 			for (d = 1; d <= count; d++) {
 				db = order[d]
 				printf "\n%s, median of %d rounds (min-max)\n\n", (db == "h2") ? "H2 (in memory)" : "PostgreSQL", rounds
-				print "| mode | requests/s | ÷ absent | P50 ms | ÷ absent | P99 ms | ÷ absent | app CPU µs/request | ÷ absent | app CPU busy | library share of app CPU samples | datasource-proxy | Query Budget (samples) |"
-				print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+				print "| mode | requests/s | ÷ absent | P50 ms | ÷ absent | P99 ms | ÷ absent | app CPU µs/request | ÷ absent | app CPU busy | allocated KB/request | ÷ absent | library share of app CPU samples | datasource-proxy | Query Budget (samples) |"
+				print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 				for (m = 1; m <= mode_count; m++) {
 					mode = modes[m]
 					line = "| " mode
-					for (f = 4; f <= 8; f++) {
+					for (k = 1; k <= field_count; k++) {
+						f = fields[k]
 						scale = (f == 5 || f == 6) ? 1000 : 1
 						v = median(values[db, mode, f]) / scale; l = low / scale; h = high / scale
-						format = (f == 4 || f == 7) ? "%.0f (%.0f-%.0f)" : "%.2f (%.2f-%.2f)"
+						format = (f == 4 || f == 7) ? "%.0f (%.0f-%.0f)" : (f == 10) ? "%.1f (%.1f-%.1f)" : "%.2f (%.2f-%.2f)"
 						line = line " | " sprintf(format, v, l, h)
 						if (f != 8) {
 							ratios = ""
@@ -327,6 +355,7 @@ table_together() {
 	awk -v rounds="$together_rounds" -v mode_list="${modes[*]}" "$awk_median"'
 		{ rps[$1, $2] = rps[$1, $2] " " $4; cpu[$1, $2] = cpu[$1, $2] " " $7; figure[$1, $2, $3] = $7
 		  nojit[$1, $2] = nojit[$1, $2] " " $9; nojit_figure[$1, $2, $3] = $9
+		  allocated[$1, $2] = allocated[$1, $2] " " $10; allocated_figure[$1, $2, $3] = $10
 		  if (!($3 in seen_round)) { seen_round[$3] = 1; round_names[++round_count] = $3 }
 		  if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } }
 		END {
@@ -334,25 +363,28 @@ table_together() {
 			for (d = 1; d <= count; d++) {
 				db = order[d]
 				printf "\n%s, the %d applications loaded at once on the same CPU, median of %d rounds (min-max)\n\n", (db == "h2") ? "H2 (in memory)" : "PostgreSQL", mode_count, rounds
-				print "| mode | requests/s | app CPU µs/request | ÷ absent | capacity (requests per CPU second) ÷ absent | without the JIT compiler threads, µs/request | ÷ absent |"
-				print "|---|---:|---:|---:|---:|---:|---:|"
+				print "| mode | requests/s | app CPU µs/request | ÷ absent | capacity (requests per CPU second) ÷ absent | without the JIT compiler threads, µs/request | ÷ absent | allocated KB/request | ÷ absent |"
+				print "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 				for (m = 1; m <= mode_count; m++) {
 					mode = modes[m]
 					line = sprintf("| %s | %.0f (%.0f-%.0f)", mode, median(rps[db, mode]), low, high)
 					line = line sprintf(" | %.0f (%.0f-%.0f)", median(cpu[db, mode]), low, high)
-					ratios = ""; capacities = ""; nojit_ratios = ""
+					ratios = ""; capacities = ""; nojit_ratios = ""; allocated_ratios = ""
 					for (r = 1; r <= round_count; r++) {
 						name = round_names[r]
 						if ((db, mode, name) in figure) {
 							ratio = figure[db, mode, name] / figure[db, "absent", name]
 							ratios = ratios " " ratio; capacities = capacities " " 1 / ratio
 							nojit_ratios = nojit_ratios " " nojit_figure[db, mode, name] / nojit_figure[db, "absent", name]
+							allocated_ratios = allocated_ratios " " allocated_figure[db, mode, name] / allocated_figure[db, "absent", name]
 						}
 					}
 					line = line sprintf(" | %.3f (%.3f-%.3f)", median(ratios), low, high)
 					line = line sprintf(" | %.3f (%.3f-%.3f)", median(capacities), low, high)
 					line = line sprintf(" | %.0f (%.0f-%.0f)", median(nojit[db, mode]), low, high)
 					line = line sprintf(" | %.3f (%.3f-%.3f)", median(nojit_ratios), low, high)
+					line = line sprintf(" | %.1f (%.1f-%.1f)", median(allocated[db, mode]), low, high)
+					line = line sprintf(" | %.3f (%.3f-%.3f)", median(allocated_ratios), low, high)
 					print line " |"
 				}
 			}
@@ -366,7 +398,8 @@ for mode in "${modes[@]}"; do
 done
 command -v wrk >/dev/null || fail "wrk is not installed (apt-get install -y wrk)"
 command -v jq >/dev/null || fail "jq is not installed (apt-get install -y jq)"
-command -v jcmd >/dev/null && command -v jfr >/dev/null || fail "jcmd and jfr, from the JDK, are not on the PATH"
+command -v jcmd >/dev/null && command -v jfr >/dev/null && command -v jstat >/dev/null ||
+	fail "jcmd, jfr and jstat, from the JDK, are not on the PATH"
 # Execution samples only, every millisecond of a running Java thread
 cat >"$work/sampling.jfc" <<'JFC'
 <?xml version="1.0" encoding="UTF-8"?>
@@ -384,7 +417,7 @@ if [[ " $databases " == *" postgres "* && -z "${QB_LOAD_POSTGRES_URL:-}" ]]; the
 	psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'qb_overhead'" | grep -q 1 ||
 		createdb -h 127.0.0.1 -U postgres qb_overhead || fail "cannot create the database qb_overhead"
 fi
-echo "Load: wrk -t$threads -c$connections; the ${#modes[@]} applications started in the order ${start_order[*]} and warmed up at once for $warmup; $rounds rounds of $duration per mode alone, $pause s apart; $together_rounds rounds of $duration with them at once; JVM ${java_opts[*]}" >&2
+echo "Load: wrk -t$threads -c$connections; the ${#modes[@]} applications started in the order ${start_order[*]} and warmed up alone for $warmup each; $rounds rounds of $duration per mode alone, $pause s apart; $together_rounds rounds of $duration with them at once; JVM ${java_opts[*]}" >&2
 echo "CPUs: the applications on ${app_cpus:-any}, wrk on ${wrk_cpus:-any}" >&2
 echo "Machine: $(nproc) CPUs, $(java -version 2>&1 | head -n 1), load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)" >&2
 for database in $databases; do
@@ -392,8 +425,11 @@ for database in $databases; do
 	for mode in "${start_order[@]}"; do
 		start "$database" "$mode"
 	done
-	# One warm-up for all, loaded at once: by its end every application's JIT compiler has settled
-	load_together "$database" "$warmup" warmup
+	# Each warmed up alone, with the whole CPU: sharing it, each would serve a fraction of the requests (the
+	# applications slow each other down), and its JIT compiler would settle several times later
+	for mode in "${start_order[@]}"; do
+		load "$database" "$mode" "$warmup" warmup
+	done
 	for mode in "${modes[@]}"; do
 		check_meters "$database" "$mode"
 	done
