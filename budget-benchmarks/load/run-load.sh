@@ -5,7 +5,7 @@
 # with every figure as a median over the rounds, its spread (min-max), and its ratio to the absent run.
 #
 # Method: per database, one application per mode is started, each on a free port, in the order of QB_LOAD_MODES (or
-# its reverse), and each is warmed up alone in that order, long enough for its JIT compiler to settle. The
+# its reverse), and each is warmed up alone, in slices taken in turn, long enough for its JIT compiler to settle. The
 # applications run on their own CPU and wrk on the others (taskset), as an application and its clients would on
 # separate hosts: the application's CPU is then what limits its throughput, and wrk's own work does not blur it.
 # Then two measurements:
@@ -30,12 +30,13 @@
 #   control    a second application without the library, configured as absent: its ratio to the absent one is the
 #              method's own error (an A/A comparison), which a ratio of the other modes must exceed to mean anything
 #
-# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 80 minutes with the defaults)
+# Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 70 minutes with the defaults)
 # Environment (defaults in brackets):
 #   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_MODES "absent record diagnosis": the modes to run, absent first, any of
 #   absent, control, record and diagnosis   QB_LOAD_START_ORDER listed: the order the applications start in, listed
 #   or reverse (the first started may have an edge, which a control started after it shows)
-#   QB_LOAD_WARMUP 300s: each application's warm-up, alone on the CPU
+#   QB_LOAD_WARMUP 360: seconds of warm-up per application, alone on the CPU, in slices of QB_LOAD_WARMUP_SLICE 60
+#   seconds taken in turn
 #   QB_LOAD_ROUNDS 8 rounds alone   QB_LOAD_PAUSE 5 seconds before each run alone
 #   QB_LOAD_TOGETHER_ROUNDS 8 rounds at once (0 skips them)   QB_LOAD_DURATION 15s: the length of every run
 #   QB_LOAD_THREADS 1   QB_LOAD_CONNECTIONS 16   QB_LOAD_JAVA_OPTS "-Xms512m -Xmx512m -XX:+UseParallelGC"
@@ -51,7 +52,8 @@ lua="$root/budget-benchmarks/load/fixed-mix.lua"
 jar="$root/budget-sample-app/target/budget-sample-app.jar"
 databases="${QB_LOAD_DATABASES:-postgres h2}"
 rounds="${QB_LOAD_ROUNDS:-8}"
-warmup="${QB_LOAD_WARMUP:-300s}"
+warmup="${QB_LOAD_WARMUP:-360}"
+warmup_slice="${QB_LOAD_WARMUP_SLICE:-60}"
 pause="${QB_LOAD_PAUSE:-5}"
 duration="${QB_LOAD_DURATION:-15s}"
 threads="${QB_LOAD_THREADS:-1}"
@@ -198,13 +200,28 @@ jit_ticks() {
 
 # The bytes an application has allocated so far: Micrometer's jvm.gc.memory.allocated (published in every mode), which
 # grows at each young collection by what was allocated since the one before, plus the eden space in use now (jstat's
-# EU, in KB), what was allocated since the last collection
+# EU, in KB), what was allocated since the last collection. A collection between the two reads would count its eden
+# twice or not at all, so the reads are made again until jstat's count of young collections (YGC) is the same around
+# them
 allocated_bytes() {
-	local counted eden
-	counted="$(curl -fsS "http://127.0.0.1:${ports[$1]}/actuator/prometheus" |
-		awk '/^jvm_gc_memory_allocated_bytes_total/ { total += $NF } END { printf "%.0f", total }')"
-	eden="$(jstat -gc "${pids[$1]}" | awk 'NR == 2 { printf "%.0f", $6 * 1024 }')"
+	local counted eden collections again attempt
+	read -r eden collections <<<"$(young_generation "$1")"
+	for ((attempt = 1; attempt <= 5; attempt++)); do
+		counted="$(curl -fsS "http://127.0.0.1:${ports[$1]}/actuator/prometheus" |
+			awk '/^jvm_gc_memory_allocated_bytes_total/ { total += $NF } END { printf "%.0f", total }')"
+		read -r eden again <<<"$(young_generation "$1")"
+		[[ "$again" == "$collections" ]] && break
+		collections="$again"
+		# Micrometer records a collection when the JVM notifies it, a moment after
+		sleep 0.2
+	done
 	echo $((counted + eden))
+}
+
+# The eden space in use (bytes) and the number of young collections so far, read at the same instant
+young_generation() {
+	jstat -gc "${pids[$1]}" | awk 'NR == 1 { for (i = 1; i <= NF; i++) column[$i] = i }
+		NR == 2 { printf "%.0f %d", $column["EU"] * 1024, $column["YGC"] }'
 }
 
 # What a run is measured by, read before (counters MODE before) and after it: the CPU ticks of the application, those of
@@ -393,6 +410,9 @@ table_together() {
 
 [[ "${modes[0]:-}" == absent ]] || fail "QB_LOAD_MODES must start with absent, the baseline of every ratio"
 [[ " listed reverse " == *" ${QB_LOAD_START_ORDER:-listed} "* ]] || fail "QB_LOAD_START_ORDER must be listed or reverse"
+[[ "$warmup" =~ ^[0-9]+$ && "$warmup_slice" =~ ^[1-9][0-9]*$ ]] ||
+	fail "QB_LOAD_WARMUP and QB_LOAD_WARMUP_SLICE are whole seconds (360 and 60, say)"
+warmup_slices=$(((warmup + warmup_slice - 1) / warmup_slice))
 for mode in "${modes[@]}"; do
 	[[ " absent control record diagnosis " == *" $mode "* ]] || fail "unknown mode '$mode' (absent, control, record or diagnosis)"
 done
@@ -417,7 +437,7 @@ if [[ " $databases " == *" postgres "* && -z "${QB_LOAD_POSTGRES_URL:-}" ]]; the
 	psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'qb_overhead'" | grep -q 1 ||
 		createdb -h 127.0.0.1 -U postgres qb_overhead || fail "cannot create the database qb_overhead"
 fi
-echo "Load: wrk -t$threads -c$connections; the ${#modes[@]} applications started in the order ${start_order[*]} and warmed up alone for $warmup each; $rounds rounds of $duration per mode alone, $pause s apart; $together_rounds rounds of $duration with them at once; JVM ${java_opts[*]}" >&2
+echo "Load: wrk -t$threads -c$connections; the ${#modes[@]} applications started in the order ${start_order[*]} and warmed up alone for $warmup s each, in slices of $warmup_slice s; $rounds rounds of $duration per mode alone, $pause s apart; $together_rounds rounds of $duration with them at once; JVM ${java_opts[*]}" >&2
 echo "CPUs: the applications on ${app_cpus:-any}, wrk on ${wrk_cpus:-any}" >&2
 echo "Machine: $(nproc) CPUs, $(java -version 2>&1 | head -n 1), load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)" >&2
 for database in $databases; do
@@ -425,10 +445,14 @@ for database in $databases; do
 	for mode in "${start_order[@]}"; do
 		start "$database" "$mode"
 	done
-	# Each warmed up alone, with the whole CPU: sharing it, each would serve a fraction of the requests (the
-	# applications slow each other down), and its JIT compiler would settle several times later
-	for mode in "${start_order[@]}"; do
-		load "$database" "$mode" "$warmup" warmup
+	# Each warmed up alone, with the whole CPU (sharing it, each would serve a fraction of the requests, and its JIT
+	# compiler would settle several times later), in slices taken in turn: the machine itself gets faster as it warms
+	# (the database's caches), and an application warmed up whole before the others would serve fewer requests and
+	# compile less than they do
+	for ((slice = 0; slice < warmup_slices; slice++)); do
+		for mode in "${start_order[@]}"; do
+			load "$database" "$mode" "${warmup_slice}s" warmup
+		done
 	done
 	for mode in "${modes[@]}"; do
 		check_meters "$database" "$mode"
