@@ -22,6 +22,10 @@ final class Shape {
 
 	private static final int MAX_CALL_SITES = 4;
 
+	private static final OriginTally[] NO_ORIGINS = new OriginTally[0];
+
+	private static final CallSite[] NO_CALL_SITES = new CallSite[0];
+
 	private final StatementFingerprint fingerprint;
 
 	private final LongHashSet identities = new LongHashSet();
@@ -40,17 +44,16 @@ final class Shape {
 
 	private long slowExecutions;
 
-	private final StatementOrigin[] origins = new StatementOrigin[MAX_ORIGINS];
-
-	private final long[] originExecutions = new long[MAX_ORIGINS];
-
-	private final long[] originSets = new long[MAX_ORIGINS];
+	// allocated for the first attributed execution and grown up to MAX_ORIGINS: without
+	// an adapter that attributes statements, a shape has no origin
+	private OriginTally[] origins = NO_ORIGINS;
 
 	private int originCount;
 
 	private long unattributedSets;
 
-	private final CallSite[] callSites = new CallSite[MAX_CALL_SITES];
+	// allocated for the first call site: most shapes of a request never sample one
+	private CallSite[] callSites = NO_CALL_SITES;
 
 	private int callSiteCount;
 
@@ -110,23 +113,21 @@ final class Shape {
 			return;
 		}
 		for (int i = 0; i < this.originCount; i++) {
+			OriginTally tally = this.origins[i];
 			// adapters reuse their origins: identity settles the usual case without
 			// comparing lists
-			if (this.origins[i] == origin || this.origins[i].equals(origin)) {
-				count(i, newSet);
+			if (tally.origin == origin || tally.origin.equals(origin)) {
+				tally.count(newSet);
 				return;
 			}
 		}
 		if (this.originCount < MAX_ORIGINS) {
-			this.origins[this.originCount] = origin;
-			count(this.originCount++, newSet);
-		}
-	}
-
-	private void count(int index, boolean newSet) {
-		this.originExecutions[index]++;
-		if (newSet) {
-			this.originSets[index]++;
+			if (this.originCount == this.origins.length) {
+				this.origins = Arrays.copyOf(this.origins, Math.max(2, this.originCount * 2));
+			}
+			OriginTally tally = new OriginTally(origin);
+			this.origins[this.originCount++] = tally;
+			tally.count(newSet);
 		}
 	}
 
@@ -156,9 +157,9 @@ final class Shape {
 		boolean oneSite = this.samples < 2 || Objects.equals(this.previousSampledSite, this.lastSampledSite);
 		long evidence = (oneSite) ? this.unattributedSets : 0;
 		for (int i = 0; i < this.originCount; i++) {
-			StatementOrigin origin = this.origins[i];
-			if (!origin.isExempt() && (oneSite || origin.isLazyLoad())) {
-				evidence = Math.max(evidence, this.originSets[i]);
+			OriginTally tally = this.origins[i];
+			if (!tally.origin.isExempt() && (oneSite || tally.origin.isLazyLoad())) {
+				evidence = Math.max(evidence, tally.sets);
 			}
 		}
 		return evidence;
@@ -176,19 +177,47 @@ final class Shape {
 				return;
 			}
 		}
+		if (this.callSiteCount == 0) {
+			this.callSites = new CallSite[MAX_CALL_SITES];
+		}
 		this.callSites[this.callSiteCount++] = callSite;
 	}
 
 	FingerprintCount toCount() {
 		List<OriginCount> byOrigin = new ArrayList<>(this.originCount);
 		for (int i = 0; i < this.originCount; i++) {
-			byOrigin.add(new OriginCount(this.origins[i], this.originExecutions[i], this.originSets[i]));
+			OriginTally tally = this.origins[i];
+			byOrigin.add(new OriginCount(tally.origin, tally.executions, tally.sets));
 		}
 		List<CallSite> sites = Arrays.asList(this.callSites).subList(0, this.callSiteCount);
 		return new FingerprintCount(this.fingerprint, this.executions, this.identities.size(), this.capped,
 				this.duplicates, Duration.ofNanos(this.totalNanos), Duration.ofNanos(this.maxNanos),
 				this.slowExecutions, (this.callSiteCount > 0) ? this.callSites[0] : null, this.batchExecutions,
 				nPlusOneParameterSets(), sites, byOrigin);
+	}
+
+	/**
+	 * The executions and distinct parameter sets of one origin of the shape.
+	 */
+	private static final class OriginTally {
+
+		private final StatementOrigin origin;
+
+		private long executions;
+
+		private long sets;
+
+		OriginTally(StatementOrigin origin) {
+			this.origin = origin;
+		}
+
+		void count(boolean newSet) {
+			this.executions++;
+			if (newSet) {
+				this.sets++;
+			}
+		}
+
 	}
 
 }

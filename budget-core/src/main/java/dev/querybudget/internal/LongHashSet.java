@@ -1,8 +1,12 @@
 package dev.querybudget.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A set of {@code long} values with open addressing, so that tracking hashes boxes
- * nothing. Not thread-safe.
+ * nothing. Its first value is held in a field and the table is allocated for the second:
+ * most statement shapes of a request run once, and their sets then cost no array. Not
+ * thread-safe.
  *
  * @since 0.1.0
  */
@@ -10,7 +14,11 @@ public final class LongHashSet {
 
 	private static final int INITIAL_CAPACITY = 8;
 
-	private long[] slots = new long[INITIAL_CAPACITY];
+	// null while the set holds at most one value besides zero
+	private long @Nullable [] slots;
+
+	// the one non-zero value while there is no table
+	private long single;
 
 	private int size;
 
@@ -27,6 +35,9 @@ public final class LongHashSet {
 			return this.containsZero;
 		}
 		long[] table = this.slots;
+		if (table == null) {
+			return this.single == value;
+		}
 		int mask = table.length - 1;
 		int index = (int) Hashing.mix(value) & mask;
 		while (true) {
@@ -55,10 +66,24 @@ public final class LongHashSet {
 			this.size++;
 			return true;
 		}
-		if ((this.size + 1) * 2 > this.slots.length) {
-			grow();
+		long[] table = this.slots;
+		if (table == null) {
+			if (this.single == 0) {
+				this.single = value;
+				this.size++;
+				return true;
+			}
+			if (this.single == value) {
+				return false;
+			}
+			table = new long[INITIAL_CAPACITY];
+			insert(table, this.single);
+			this.slots = table;
 		}
-		if (insert(this.slots, value)) {
+		if ((this.size + 1) * 2 > table.length) {
+			table = grow(table);
+		}
+		if (insert(table, value)) {
 			this.size++;
 			return true;
 		}
@@ -73,14 +98,15 @@ public final class LongHashSet {
 		return this.size;
 	}
 
-	private void grow() {
-		long[] grown = new long[this.slots.length * 2];
-		for (long slot : this.slots) {
+	private long[] grow(long[] table) {
+		long[] grown = new long[table.length * 2];
+		for (long slot : table) {
 			if (slot != 0) {
 				insert(grown, slot);
 			}
 		}
 		this.slots = grown;
+		return grown;
 	}
 
 	private static boolean insert(long[] table, long value) {

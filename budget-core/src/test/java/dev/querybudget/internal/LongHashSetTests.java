@@ -21,6 +21,23 @@ class LongHashSetTests {
 	}
 
 	@Test
+	void keepsItsFirstValueWhenASecondOneBringsTheTable() {
+		LongHashSet set = new LongHashSet();
+		assertThat(set.contains(42)).isFalse();
+		assertThat(set.add(42)).isTrue();
+		assertThat(set.add(42)).isFalse();
+		assertThat(set.contains(42)).isTrue();
+		assertThat(set.contains(43)).isFalse();
+		assertThat(set.add(0)).isTrue();
+		assertThat(set.add(43)).isTrue();
+		assertThat(set.add(42)).isFalse();
+		assertThat(set.contains(42)).isTrue();
+		assertThat(set.contains(43)).isTrue();
+		assertThat(set.contains(0)).isTrue();
+		assertThat(set.size()).isEqualTo(3);
+	}
+
+	@Test
 	void mixSpreadsNeighbouringValues() {
 		assertThat(Hashing.mix(1)).isNotEqualTo(Hashing.mix(2));
 		assertThat(Hashing.combine(1, 2)).isNotEqualTo(Hashing.combine(2, 1));
