@@ -5,7 +5,8 @@
 # with every figure as a median over the rounds, its spread (min-max), and its ratio to the absent run.
 #
 # Method: per database, one application per mode is started, each on a free port, in the order of QB_LOAD_MODES (or
-# its reverse), and each is warmed up alone, in slices taken in turn, long enough for its JIT compiler to settle. The
+# its reverse), and each is warmed up alone, in slices taken in turn, until its JIT compiler has settled (its compiler
+# threads took less than QB_LOAD_SETTLED percent of its CPU in its last slice). The
 # applications run on their own CPU and wrk on the others (taskset), as an application and its clients would on
 # separate hosts: the application's CPU is then what limits its throughput, and wrk's own work does not blur it.
 # Then two measurements:
@@ -18,6 +19,11 @@
 #   request (from /proc/PID/stat), divided by the absent one's in the same round, is the library's cost in CPU.
 # Both tables also give the bytes each application allocated per request (Micrometer's jvm.gc.memory.allocated, with
 # the eden space in use read by jstat).
+# Two JVMs of the same jar differ by a few percent (what their JIT compilers made of the warm-up), so a mode may run in
+# several JVMs: absent-2, record-2 and so on are further applications of the mode before the dash. With two
+# applications or more without the library, a last table compares JVMs at once: each application's CPU per request in a
+# round against the median of the applications without the library in that round, its median over the rounds, and per
+# mode the median across its JVMs, whose spread among the applications without the library is the JVM-to-JVM error.
 # Last, each application records Java Flight Recorder execution samples during one more run alone (after the measured
 # ones, which the recording would slow in proportion to each application's stack depth); the first table gives the
 # share of them spent in Query Budget and datasource-proxy (and in the JDK and Micrometer code they call).
@@ -29,14 +35,18 @@
 #   diagnosis  the sample as it ships: mode log, the Hibernate attribution, meters and endpoint
 #   control    a second application without the library, configured as absent: its ratio to the absent one is the
 #              method's own error (an A/A comparison), which a ratio of the other modes must exceed to mean anything
+#   MODE-N     (absent-2, record-3...) one more application of MODE, in its own JVM
 #
 # Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 70 minutes with the defaults)
 # Environment (defaults in brackets):
 #   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_MODES "absent record diagnosis": the modes to run, absent first, any of
-#   absent, control, record and diagnosis   QB_LOAD_START_ORDER listed: the order the applications start in, listed
-#   or reverse (the first started may have an edge, which a control started after it shows)
-#   QB_LOAD_WARMUP 360: seconds of warm-up per application, alone on the CPU, in slices of QB_LOAD_WARMUP_SLICE 60
-#   seconds taken in turn
+#   absent, control, record and diagnosis, each optionally suffixed -2, -3... for more JVMs of it
+#   QB_LOAD_START_ORDER listed: the order the applications start in, listed or reverse (the first started may have an
+#   edge, which a control started after it shows)
+#   QB_LOAD_WARMUP 600: the most seconds of warm-up per application, alone on the CPU, in slices of
+#   QB_LOAD_WARMUP_SLICE 60 seconds taken in turn; an application stops warming up after QB_LOAD_WARMUP_MIN 180
+#   seconds once its JIT compiler threads took less than QB_LOAD_SETTLED 2 percent of its CPU in its last slice (one
+#   still compiling after QB_LOAD_WARMUP is reported, not waited for)
 #   QB_LOAD_ROUNDS 8 rounds alone   QB_LOAD_PAUSE 5 seconds before each run alone
 #   QB_LOAD_TOGETHER_ROUNDS 8 rounds at once (0 skips them)   QB_LOAD_DURATION 15s: the length of every run
 #   QB_LOAD_THREADS 1   QB_LOAD_CONNECTIONS 16   QB_LOAD_JAVA_OPTS "-Xms512m -Xmx512m -XX:+UseParallelGC"
@@ -52,8 +62,10 @@ lua="$root/budget-benchmarks/load/fixed-mix.lua"
 jar="$root/budget-sample-app/target/budget-sample-app.jar"
 databases="${QB_LOAD_DATABASES:-postgres h2}"
 rounds="${QB_LOAD_ROUNDS:-8}"
-warmup="${QB_LOAD_WARMUP:-360}"
+warmup="${QB_LOAD_WARMUP:-600}"
 warmup_slice="${QB_LOAD_WARMUP_SLICE:-60}"
+warmup_min="${QB_LOAD_WARMUP_MIN:-180}"
+settled_percent="${QB_LOAD_SETTLED:-2}"
 pause="${QB_LOAD_PAUSE:-5}"
 duration="${QB_LOAD_DURATION:-15s}"
 threads="${QB_LOAD_THREADS:-1}"
@@ -85,7 +97,9 @@ results="$work/results.txt"
 together_results="$work/together.txt"
 together_rounds="${QB_LOAD_TOGETHER_ROUNDS:-8}"
 shares="$work/shares.txt"
-declare -A pids ports
+declare -A pids ports settled_after warm_jit
+# The share of its CPU that an application's JIT compiler threads took in its last run, in percent
+last_jit_percent=100
 
 stop_all() {
 	local pid
@@ -104,8 +118,13 @@ fail() {
 	exit 1
 }
 
+# The mode an application runs: the name without its -N suffix
+base_mode() {
+	echo "${1%-[0-9]*}"
+}
+
 mode_args() {
-	case "$1" in
+	case "$(base_mode "$1")" in
 		absent | control) echo "--query-budget.enabled=false" ;;
 		record) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration" ;;
 		diagnosis) echo "" ;;
@@ -152,7 +171,7 @@ check_mode() {
 	library="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.") and (startswith("dev.querybudget.sample.") | not))] | length' <<<"$beans")"
 	orm="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.autoconfigure.orm."))] | length' <<<"$beans")"
 	datasource="$(jq -r '[.contexts[].beans.dataSource.type // empty] | first' <<<"$beans")"
-	case "$mode" in
+	case "$(base_mode "$mode")" in
 		absent | control)
 			[[ "$library" == 0 && "$datasource" != *ProxyDataSource* ]] ||
 				fail "$database/$mode: $library Query Budget beans, DataSource $datasource; expected none and no proxy"
@@ -174,7 +193,7 @@ check_meters() {
 	local database="$1" mode="$2" scopes
 	scopes="$(curl -fsS "http://127.0.0.1:${ports[$mode]}/actuator/prometheus" |
 		awk '/^query_budget_scope_statements_count\{.*kind="request"/ { total += $NF } END { printf "%d", total }')"
-	if [[ "$mode" == absent || "$mode" == control ]]; then
+	if [[ " absent control " == *" $(base_mode "$mode") "* ]]; then
 		[[ "$scopes" == 0 ]] || fail "$database/$mode: $scopes request scopes in the meters; expected none"
 	else
 		[[ "$scopes" -gt 0 ]] || fail "$database/$mode: no request scope in the meters after the warm-up"
@@ -282,6 +301,8 @@ record() {
 	line="$line app_cpu_s=$(awk -v t="$((cpu_after - cpu_before))" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t / hz }')"
 	line="$line jit_cpu_s=$(awk -v t="$((jit_after - jit_before))" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t / hz }')"
 	line="$line allocated_mb=$(((alloc_after - alloc_before) / 1048576))"
+	last_jit_percent="$(awk -v t="$((cpu_after - cpu_before))" -v j="$((jit_after - jit_before))" \
+		'BEGIN { printf "%.1f", (t > 0) ? 100 * j / t : 100 }')"
 	if [[ "$round" != warmup && "$round" != sampled ]]; then
 		awk -v d="$database" -v m="$mode" -v r="$round" '{
 			for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
@@ -408,13 +429,70 @@ table_together() {
 		}' "$together_results"
 }
 
+# With several applications without the library (absent-2, control...), one markdown table per database that compares
+# JVMs: in each round at once, each application's CPU time (and bytes allocated) per request divided by the median of
+# the applications without the library in that round; each application's median over the rounds; and per mode, the
+# median across its JVMs with each JVM's figure. The spread of the applications without the library is what two JVMs
+# of the same jar differ by; a mode's median across JVMs divided by theirs is its cost
+table_jvms() {
+	awk -v mode_list="${modes[*]}" "$awk_median"'
+		{ instance = $2; base = instance; sub(/-[0-9]+$/, "", base)
+		  cpu[$1, $3, instance] = $7; allocated[$1, $3, instance] = $10
+		  if (base == "absent" || base == "control") { cpu_pool[$1, $3] = cpu_pool[$1, $3] " " $7; allocated_pool[$1, $3] = allocated_pool[$1, $3] " " $10 }
+		  if (!($3 in seen_round)) { seen_round[$3] = 1; round_names[++round_count] = $3 }
+		  if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } }
+		END {
+			instance_count = split(mode_list, instances, " ")
+			base_count = 0
+			for (i = 1; i <= instance_count; i++) {
+				base = instances[i]; sub(/-[0-9]+$/, "", base); base_of[instances[i]] = base
+				if (base == "control") base = "absent"
+				if (!(base in seen_base)) { seen_base[base] = 1; bases[++base_count] = base }
+				group[instances[i]] = base
+			}
+			for (d = 1; d <= count; d++) {
+				db = order[d]
+				for (i = 1; i <= instance_count; i++) {
+					instance = instances[i]; cpu_ratios = ""; allocated_ratios = ""
+					for (r = 1; r <= round_count; r++) {
+						name = round_names[r]
+						cpu_ratios = cpu_ratios " " cpu[db, name, instance] / median(cpu_pool[db, name])
+						allocated_ratios = allocated_ratios " " allocated[db, name, instance] / median(allocated_pool[db, name])
+					}
+					cpu_of[instance] = median(cpu_ratios); allocated_of[instance] = median(allocated_ratios)
+				}
+				printf "\n%s, the %d applications loaded at once, each round against the median of the applications without the library in it; medians over %d rounds\n\n", (db == "h2") ? "H2 (in memory)" : "PostgreSQL", instance_count, round_count
+				print "| mode | JVMs | CPU µs/request ÷ without the library, median across JVMs (min-max) | each JVM | ÷ the JVMs without the library | allocated KB/request ÷ without the library (min-max) | each JVM |"
+				print "|---|---:|---:|---|---:|---:|---|"
+				for (b = 1; b <= base_count; b++) {
+					jvms = 0; cpu_list = ""; allocated_list = ""; each_cpu = ""; each_allocated = ""
+					for (i = 1; i <= instance_count; i++) {
+						instance = instances[i]
+						if (group[instance] != bases[b]) continue
+						jvms++; cpu_list = cpu_list " " cpu_of[instance]; allocated_list = allocated_list " " allocated_of[instance]
+						each_cpu = each_cpu sprintf("%s%s %.3f", (jvms > 1) ? ", " : "", instance, cpu_of[instance])
+						each_allocated = each_allocated sprintf("%s%s %.3f", (jvms > 1) ? ", " : "", instance, allocated_of[instance])
+					}
+					group_cpu[bases[b]] = median(cpu_list); cpu_low = low; cpu_high = high
+					group_allocated = median(allocated_list); allocated_low = low; allocated_high = high
+					printf "| %s | %d | %.3f (%.3f-%.3f) | %s | %.3f | %.3f (%.3f-%.3f) | %s |\n", bases[b], jvms, group_cpu[bases[b]], cpu_low, cpu_high, each_cpu, group_cpu[bases[b]] / group_cpu["absent"], group_allocated, allocated_low, allocated_high, each_allocated
+				}
+			}
+		}' "$together_results"
+}
+
 [[ "${modes[0]:-}" == absent ]] || fail "QB_LOAD_MODES must start with absent, the baseline of every ratio"
 [[ " listed reverse " == *" ${QB_LOAD_START_ORDER:-listed} "* ]] || fail "QB_LOAD_START_ORDER must be listed or reverse"
-[[ "$warmup" =~ ^[0-9]+$ && "$warmup_slice" =~ ^[1-9][0-9]*$ ]] ||
-	fail "QB_LOAD_WARMUP and QB_LOAD_WARMUP_SLICE are whole seconds (360 and 60, say)"
+[[ "$warmup" =~ ^[0-9]+$ && "$warmup_slice" =~ ^[1-9][0-9]*$ && "$warmup_min" =~ ^[0-9]+$ ]] ||
+	fail "QB_LOAD_WARMUP, QB_LOAD_WARMUP_SLICE and QB_LOAD_WARMUP_MIN are whole seconds (600, 60 and 180, say)"
+[[ "$settled_percent" =~ ^[0-9]+([.][0-9]+)?$ ]] || fail "QB_LOAD_SETTLED is a percentage (2, say)"
 warmup_slices=$(((warmup + warmup_slice - 1) / warmup_slice))
+declare -A seen_modes
 for mode in "${modes[@]}"; do
-	[[ " absent control record diagnosis " == *" $mode "* ]] || fail "unknown mode '$mode' (absent, control, record or diagnosis)"
+	[[ " absent control record diagnosis " == *" $(base_mode "$mode") "* && "$mode" =~ ^[a-z]+(-[0-9]+)?$ ]] ||
+		fail "unknown mode '$mode' (absent, control, record or diagnosis, optionally suffixed -2, -3...)"
+	[[ -z "${seen_modes[$mode]:-}" ]] || fail "mode '$mode' is listed twice"
+	seen_modes[$mode]=1
 done
 command -v wrk >/dev/null || fail "wrk is not installed (apt-get install -y wrk)"
 command -v jq >/dev/null || fail "jq is not installed (apt-get install -y jq)"
@@ -437,7 +515,7 @@ if [[ " $databases " == *" postgres "* && -z "${QB_LOAD_POSTGRES_URL:-}" ]]; the
 	psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'qb_overhead'" | grep -q 1 ||
 		createdb -h 127.0.0.1 -U postgres qb_overhead || fail "cannot create the database qb_overhead"
 fi
-echo "Load: wrk -t$threads -c$connections; the ${#modes[@]} applications started in the order ${start_order[*]} and warmed up alone for $warmup s each, in slices of $warmup_slice s; $rounds rounds of $duration per mode alone, $pause s apart; $together_rounds rounds of $duration with them at once; JVM ${java_opts[*]}" >&2
+echo "Load: wrk -t$threads -c$connections; the ${#modes[@]} applications started in the order ${start_order[*]} and warmed up alone in slices of $warmup_slice s, each for $warmup_min to $warmup s, until its JIT threads take under $settled_percent% of its CPU; $rounds rounds of $duration per mode alone, $pause s apart; $together_rounds rounds of $duration with them at once; JVM ${java_opts[*]}" >&2
 echo "CPUs: the applications on ${app_cpus:-any}, wrk on ${wrk_cpus:-any}" >&2
 echo "Machine: $(nproc) CPUs, $(java -version 2>&1 | head -n 1), load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)" >&2
 for database in $databases; do
@@ -449,10 +527,25 @@ for database in $databases; do
 	# compiler would settle several times later), in slices taken in turn: the machine itself gets faster as it warms
 	# (the database's caches), and an application warmed up whole before the others would serve fewer requests and
 	# compile less than they do
-	for ((slice = 0; slice < warmup_slices; slice++)); do
+	settled_after=()
+	for ((slice = 1; slice <= warmup_slices; slice++)); do
+		compiling=0
 		for mode in "${start_order[@]}"; do
+			[[ -z "${settled_after[$mode]:-}" ]] || continue
 			load "$database" "$mode" "${warmup_slice}s" warmup
+			warm_jit[$mode]="$last_jit_percent"
+			if ((slice * warmup_slice >= warmup_min)) && awk -v p="$last_jit_percent" -v s="$settled_percent" 'BEGIN { exit !(p < s) }'; then
+				settled_after[$mode]=$((slice * warmup_slice))
+				echo "  $mode: settled after $((slice * warmup_slice)) s of warm-up ($last_jit_percent% of its CPU in JIT threads)" >&2
+			else
+				compiling=1
+			fi
 		done
+		((compiling)) || break
+	done
+	for mode in "${modes[@]}"; do
+		[[ -n "${settled_after[$mode]:-}" ]] ||
+			echo "  $mode: still compiling after $warmup s of warm-up (${warm_jit[$mode]}% of its CPU in JIT threads)" >&2
 	done
 	for mode in "${modes[@]}"; do
 		check_meters "$database" "$mode"
@@ -482,3 +575,8 @@ done
 echo "Load average at end: $(cut -d ' ' -f 1-3 /proc/loadavg); logs in $work" >&2
 table
 ((together_rounds == 0)) || table_together
+library_free=0
+for mode in "${modes[@]}"; do
+	[[ " absent control " != *" $(base_mode "$mode") "* ]] || library_free=$((library_free + 1))
+done
+((together_rounds == 0 || library_free < 2)) || table_jvms
