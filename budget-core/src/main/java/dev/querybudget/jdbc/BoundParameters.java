@@ -19,6 +19,10 @@ final class BoundParameters {
 
 	private static final int MAX_INDEXED = 1 << 16;
 
+	// most statements bind a few parameters: one array of this size instead of growing
+	// through 1, 2 and 4
+	private static final int INITIAL_CAPACITY = 8;
+
 	private static final ParameterSetOperation[] NONE = new ParameterSetOperation[0];
 
 	private @Nullable ParameterSetOperation[] byIndex = NONE;
@@ -36,7 +40,8 @@ final class BoundParameters {
 			return;
 		}
 		if (index > this.byIndex.length) {
-			this.byIndex = Arrays.copyOf(this.byIndex, Math.min(MAX_INDEXED, Math.max(index, this.byIndex.length * 2)));
+			int capacity = Math.max(Math.max(index, INITIAL_CAPACITY), this.byIndex.length * 2);
+			this.byIndex = Arrays.copyOf(this.byIndex, Math.min(MAX_INDEXED, capacity));
 		}
 		this.byIndex[index - 1] = operation;
 		this.highest = Math.max(this.highest, index);

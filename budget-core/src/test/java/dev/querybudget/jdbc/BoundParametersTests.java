@@ -1,5 +1,6 @@
 package dev.querybudget.jdbc;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
@@ -31,6 +32,17 @@ final class BoundParametersTests {
 		this.parameters.bind(2, second);
 		this.parameters.bind(1, replacement);
 		assertThat(this.parameters.snapshot()).containsExactly(replacement, second);
+	}
+
+	@Test
+	void parametersBeyondTheFirstArrayKeepTheirOrderAsItGrows() {
+		List<ParameterSetOperation> bound = new ArrayList<>();
+		for (int index = 1; index <= 20; index++) {
+			ParameterSetOperation operation = setInt(index);
+			this.parameters.bind(index, operation);
+			bound.add(operation);
+		}
+		assertThat(this.parameters.snapshot()).containsExactlyElementsOf(bound);
 	}
 
 	@Test
