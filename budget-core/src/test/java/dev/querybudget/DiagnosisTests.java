@@ -3,6 +3,7 @@ package dev.querybudget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.querybudget.sql.SqlDialect;
@@ -288,6 +289,32 @@ class DiagnosisTests {
 		assertThat(report.fingerprints()).singleElement()
 			.satisfies((count) -> assertThat(count.origins()).containsExactly(new OriginCount(query, 2, 2),
 					new OriginCount(pets, 1, 1)));
+	}
+
+	@Test
+	void aShapeNamesItsFirstEightOriginsWithTheirCountsAndCountsTheRestUnnamed() throws SQLException {
+		List<StatementOrigin> queries = new ArrayList<>();
+		for (int i = 1; i <= 10; i++) {
+			queries.add(StatementOrigin.query("OwnerRepository.find" + i));
+		}
+		ScopeReport report = report(() -> {
+			for (int round = 1; round <= 2; round++) {
+				for (int i = 0; i < queries.size(); i++) {
+					try (Attribution attribution = this.tracker.attribute(queries.get(i))) {
+						this.db.ownerName(i + 1);
+					}
+				}
+			}
+		});
+		List<OriginCount> named = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			named.add(new OriginCount(queries.get(i), 2, 1));
+		}
+		assertThat(report.fingerprints()).singleElement().satisfies((count) -> {
+			assertThat(count.executions()).isEqualTo(20);
+			assertThat(count.distinctParameterSets()).isEqualTo(10);
+			assertThat(count.origins()).containsExactlyElementsOf(named);
+		});
 	}
 
 	@Test
