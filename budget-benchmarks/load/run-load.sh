@@ -445,7 +445,7 @@ table_jvms() {
 			instance_count = split(mode_list, instances, " ")
 			base_count = 0
 			for (i = 1; i <= instance_count; i++) {
-				base = instances[i]; sub(/-[0-9]+$/, "", base); base_of[instances[i]] = base
+				base = instances[i]; sub(/-[0-9]+$/, "", base)
 				if (base == "control") base = "absent"
 				if (!(base in seen_base)) { seen_base[base] = 1; bases[++base_count] = base }
 				group[instances[i]] = base
