@@ -13,6 +13,11 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import javax.sql.DataSource;
+
+import dev.querybudget.jdbc.QueryBudgetExecutionListener;
+import dev.querybudget.jdbc.WrapperJdbcProxyFactory;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +87,29 @@ class FaultToleranceTests {
 				assertThat(record.getThrown()).hasMessage("cannot hash");
 			});
 			assertThat(log.debugs()).hasSize(2);
+		}
+		assertThat(this.closed).hasSize(3).allSatisfy((report) -> assertThat(report.incomplete()).isTrue());
+		assertThat(this.tracker.internalErrorCount()).isEqualTo(3);
+	}
+
+	@Test
+	void engineFailureWhileBindingOnTheWrappersIsLoggedOnceAndTheStatementRuns() throws SQLException {
+		// the starter's way: the statements hash each parameter as it is bound
+		DataSource wrapped = WrapperJdbcProxyFactory
+			.build(ProxyDataSourceBuilder.create(this.db.raw).listener(new QueryBudgetExecutionListener(this.tracker)));
+		try (LogCapture log = new LogCapture(QueryScope.class)) {
+			for (int i = 0; i < 3; i++) {
+				try (QueryScope scope = this.tracker.open(ScopeKind.REQUEST, "POST /pets")) {
+					insertPetWithUnhashableName(wrapped, 100 + i);
+					assertThat(scope.report().incomplete()).isTrue();
+					assertThat(scope.report().statementCount()).isZero();
+				}
+			}
+			assertThat(this.db.count("pet")).isEqualTo(13);
+			assertThat(log.warnings()).singleElement().satisfies((record) -> {
+				assertThat(record.getMessage()).startsWith("Query budget scope 'POST /pets' stopped counting");
+				assertThat(record.getThrown()).hasMessage("cannot hash");
+			});
 		}
 		assertThat(this.closed).hasSize(3).allSatisfy((report) -> assertThat(report.incomplete()).isTrue());
 		assertThat(this.tracker.internalErrorCount()).isEqualTo(3);
@@ -227,7 +255,11 @@ class FaultToleranceTests {
 	}
 
 	private void insertPetWithUnhashableName(int id) throws SQLException {
-		try (Connection connection = this.db.proxied.getConnection();
+		insertPetWithUnhashableName(this.db.proxied, id);
+	}
+
+	private static void insertPetWithUnhashableName(DataSource dataSource, int id) throws SQLException {
+		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement("insert into pet values (?, 1, ?)")) {
 			statement.setInt(1, id);
 			statement.setCharacterStream(2, new EnforcementTests.UnhashableReader("x"));

@@ -68,26 +68,6 @@ final class BoundParameters {
 		return operations;
 	}
 
-	/**
-	 * Returns the hash {@link Parameters#hash} gives the {@link #snapshot()} as the only
-	 * parameter set, without copying it.
-	 */
-	long hash() {
-		long setHash = 0;
-		if (this.beyond != null) {
-			for (ParameterSetOperation operation : this.beyond.values()) {
-				setHash += Parameters.mixedHash(operation);
-			}
-		}
-		for (int i = 0; i < this.highest; i++) {
-			ParameterSetOperation operation = this.byIndex[i];
-			if (operation != null) {
-				setHash += Parameters.mixedHash(operation);
-			}
-		}
-		return Parameters.hashOfOneSet(setHash);
-	}
-
 	void clear() {
 		Arrays.fill(this.byIndex, 0, this.highest, null);
 		this.highest = 0;

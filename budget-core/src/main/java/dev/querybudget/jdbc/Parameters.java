@@ -1,5 +1,6 @@
 package dev.querybudget.jdbc;
 
+import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Calendar;
@@ -48,21 +49,51 @@ final class Parameters {
 	 * Returns one operation's part of its parameter set's hash, which adds them up.
 	 */
 	static long mixedHash(ParameterSetOperation operation) {
-		return Hashing.mix(operationHash(operation));
+		return mixedHash(operation.getMethod(), operation.getArgs());
 	}
 
-	private static long operationHash(ParameterSetOperation operation) {
-		long hash = operation.getMethod().getName().hashCode();
-		Object[] args = operation.getArgs();
+	/**
+	 * Returns the part of a setter call with the given arguments, the parameter index
+	 * first, as {@link #mixedHash(ParameterSetOperation)} gives it for the operation
+	 * datasource-proxy records.
+	 */
+	static long mixedHash(Method setter, Object @Nullable [] args) {
+		long hash = setter.getName().hashCode();
 		if (args != null) {
 			for (Object arg : args) {
 				hash = hash * 31 + valueHash(arg);
 			}
 		}
-		return hash;
+		return Hashing.mix(hash);
 	}
 
-	private static int valueHash(@Nullable Object value) {
+	/**
+	 * Returns the part of a setter call with one value, given its {@link #valueHash}: the
+	 * same as {@link #mixedHash(Method, Object[])} gives it, without an array or a boxed
+	 * value.
+	 */
+	static long mixedHash(Method setter, int index, int valueHash) {
+		return Hashing.mix(indexHash(setter, index) * 31 + valueHash);
+	}
+
+	/**
+	 * Returns the part of a setter call with a value and a second argument, such as a
+	 * length or a SQL type, given their {@link #valueHash value hashes}.
+	 */
+	static long mixedHash(Method setter, int index, int valueHash, int secondHash) {
+		return Hashing.mix((indexHash(setter, index) * 31 + valueHash) * 31 + secondHash);
+	}
+
+	private static long indexHash(Method setter, int index) {
+		// an Integer's hash is its value
+		return (long) setter.getName().hashCode() * 31 + index;
+	}
+
+	/**
+	 * Returns the hash of one argument of a setter call, by content for arrays and SQL
+	 * arrays, by time zone for calendars.
+	 */
+	static int valueHash(@Nullable Object value) {
 		if (value == null) {
 			return 0;
 		}

@@ -31,9 +31,10 @@ import org.jspecify.annotations.Nullable;
  * from {@link #beforeQuery} so that datasource-proxy does not run the statement.
  * <p>
  * On a DataSource built with {@link WrapperJdbcProxyFactory#build} where it is the only
- * query listener, the wrappers hand it each single execution (not batches) directly,
- * without datasource-proxy's {@code ExecutionInfo} and {@code QueryInfo}; it records the
- * same figures either way.
+ * query listener, the wrappers hand it each execution and each prepared batch directly,
+ * without datasource-proxy's {@code ExecutionInfo} and {@code QueryInfo}, and hash each
+ * parameter as it is bound instead of recording a {@code ParameterSetOperation}; it
+ * records the same figures either way.
  *
  * @since 0.1.0
  */
@@ -106,9 +107,15 @@ public final class QueryBudgetExecutionListener implements QueryExecutionListene
 	/**
 	 * Runs one execution of a wrapped statement and counts it as {@link #beforeQuery} and
 	 * {@link #afterQuery} would, for a proxy whose only query listener this is.
+	 * @param statement the driver's statement
+	 * @param sql the SQL executed
+	 * @param parameterHash the hash {@link Parameters#hash} gives its parameter sets
+	 * @param batchSize the number of parameter sets of a batch, {@code 0} for a single
+	 * execution
+	 * @param call the call to the driver
 	 */
-	<T> T count(WrappedStatementSupport<?> statement, String sql, WrappedStatementSupport.JdbcCall<T> call)
-			throws SQLException {
+	<T> T count(Statement statement, String sql, long parameterHash, int batchSize,
+			WrappedStatementSupport.JdbcCall<T> call) throws SQLException {
 		ActiveScopes scopes = this.tracker.activeScopes();
 		if (scopes == null) {
 			return call.call();
@@ -124,12 +131,23 @@ public final class QueryBudgetExecutionListener implements QueryExecutionListene
 		}
 		finally {
 			try {
-				scopes.afterStatement(statement.executedSql(sql), dialect(statement.target), statement.parameterHash(),
-						0, Rows.of(result), success);
+				scopes.afterStatement(sql, dialect(statement), parameterHash, batchSize, Rows.of(result), success);
 			}
 			catch (RuntimeException ex) {
 				scopes.fail(ex);
 			}
+		}
+	}
+
+	/**
+	 * Stops counting in the scopes current on this thread after an internal error outside
+	 * an execution, such as a bound parameter whose hash throws.
+	 * @param failure the internal error
+	 */
+	void fail(RuntimeException failure) {
+		ActiveScopes scopes = this.tracker.activeScopes();
+		if (scopes != null) {
+			scopes.fail(failure);
 		}
 	}
 

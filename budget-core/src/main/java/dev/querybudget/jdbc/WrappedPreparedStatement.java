@@ -25,6 +25,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Objects;
 
 import net.ttddyy.dsproxy.ConnectionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
@@ -36,12 +37,20 @@ import org.jspecify.annotations.Nullable;
  * A {@link PreparedStatement}: each execution reports the prepared SQL with the
  * parameters bound since the last {@code clearParameters()} or {@code addBatch()}, and a
  * batch reports the prepared SQL once with one parameter set per {@code addBatch()}.
+ * <p>
+ * A statement {@link #counter() counted directly} keeps no parameter value and no
+ * datasource-proxy {@code ParameterSetOperation}: each setter adds its arguments' hash to
+ * {@link ParameterHashes}, the hash {@link Parameters} would give the recorded operation.
  */
 final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedStatement> implements PreparedStatement {
 
 	private final String sql;
 
-	private final BoundParameters parameters = new BoundParameters();
+	// a statement counted directly keeps its parameters as hashes; otherwise, it records
+	// the operations datasource-proxy's listeners read
+	private final @Nullable ParameterHashes hashes;
+
+	private final @Nullable BoundParameters operations;
 
 	private @Nullable List<List<ParameterSetOperation>> batch;
 
@@ -49,6 +58,9 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 			Connection proxyConnection, ProxyConfig proxyConfig) {
 		super(target, connectionInfo, proxyConnection, proxyConfig);
 		this.sql = sql;
+		boolean counted = counter() != null;
+		this.hashes = counted ? new ParameterHashes() : null;
+		this.operations = counted ? null : new BoundParameters();
 	}
 
 	@Override
@@ -56,7 +68,7 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 		// Like datasource-proxy, the Statement methods that take SQL report the prepared
 		// SQL
 		QueryInfo query = new QueryInfo(this.sql);
-		query.getParametersList().add(this.parameters.snapshot());
+		query.getParametersList().add((this.operations != null) ? this.operations.snapshot() : List.of());
 		return single(query);
 	}
 
@@ -67,7 +79,7 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 
 	@Override
 	long parameterHash() {
-		return this.parameters.hash();
+		return (this.hashes != null) ? this.hashes.hash() : 0;
 	}
 
 	@Override
@@ -86,25 +98,93 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 	}
 
 	@Override
+	<T> T executeBatch(Method method, JdbcCall<T> call) throws SQLException {
+		QueryBudgetExecutionListener counter = counter();
+		ParameterHashes hashes = this.hashes;
+		if (counter == null || hashes == null) {
+			return super.executeBatch(method, call);
+		}
+		long hash = hashes.batchHash();
+		// an empty batch counts once, as datasource-proxy reports it
+		int size = Math.max(hashes.batchSize(), 1);
+		hashes.clearBatch();
+		return counter.count(this.target, this.sql, hash, size, call);
+	}
+
+	@Override
 	void batchAdded(String sql) {
 		addParameterSet();
 	}
 
 	@Override
 	void batchCleared() {
+		if (this.hashes != null) {
+			this.hashes.clearBatch();
+		}
 		this.batch = null;
 	}
 
 	private void addParameterSet() {
+		if (this.hashes != null) {
+			this.hashes.addBatch();
+			return;
+		}
 		if (this.batch == null) {
 			this.batch = new ArrayList<>();
 		}
-		this.batch.add(this.parameters.snapshot());
-		this.parameters.clear();
+		if (this.operations != null) {
+			this.batch.add(this.operations.snapshot());
+			this.operations.clear();
+		}
 	}
 
+	/**
+	 * Binds a parameter from the arguments of its setter, the index first: as its hash on
+	 * a statement counted directly, as the operation datasource-proxy records otherwise.
+	 * The setters most used pass a statement counted directly their values' hashes
+	 * themselves, without this array or boxed values.
+	 */
 	private void bind(Method setter, Object... args) {
-		this.parameters.bind((Integer) args[0], new ParameterSetOperation(setter, args));
+		int index = (Integer) args[0];
+		if (this.hashes != null) {
+			this.hashes.bind(index, mixedHash(setter, args));
+		}
+		else if (this.operations != null) {
+			this.operations.bind(index, new ParameterSetOperation(setter, args));
+		}
+	}
+
+	/**
+	 * Returns the hash of a bound value, for a statement counted directly. A value whose
+	 * {@code hashCode()} throws is an internal error of the scopes current on this
+	 * thread, which log it once and stop counting, never the application's: the binding
+	 * goes on.
+	 */
+	private int valueHash(@Nullable Object value) {
+		try {
+			return Parameters.valueHash(value);
+		}
+		catch (RuntimeException ex) {
+			hashFailed(ex);
+			return 0;
+		}
+	}
+
+	private long mixedHash(Method setter, Object[] args) {
+		try {
+			return Parameters.mixedHash(setter, args);
+		}
+		catch (RuntimeException ex) {
+			hashFailed(ex);
+			return 0;
+		}
+	}
+
+	private void hashFailed(RuntimeException failure) {
+		QueryBudgetExecutionListener counter = counter();
+		if (counter != null) {
+			counter.fail(failure);
+		}
 	}
 
 	@Override
@@ -137,7 +217,12 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 	@Override
 	public void clearParameters() throws SQLException {
 		this.target.clearParameters();
-		this.parameters.clear();
+		if (this.hashes != null) {
+			this.hashes.clear();
+		}
+		if (this.operations != null) {
+			this.operations.clear();
+		}
 	}
 
 	@Override
@@ -177,7 +262,13 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 	@Override
 	public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
 		this.target.setBigDecimal(parameterIndex, x);
-		bind(JdbcMethods.SET_BIG_DECIMAL, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_BIG_DECIMAL, parameterIndex, valueHash(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_BIG_DECIMAL, parameterIndex, x);
+		}
 	}
 
 	@Override
@@ -219,19 +310,36 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 	@Override
 	public void setBoolean(int parameterIndex, boolean x) throws SQLException {
 		this.target.setBoolean(parameterIndex, x);
-		bind(JdbcMethods.SET_BOOLEAN, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_BOOLEAN, parameterIndex, Boolean.hashCode(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_BOOLEAN, parameterIndex, x);
+		}
 	}
 
 	@Override
 	public void setByte(int parameterIndex, byte x) throws SQLException {
 		this.target.setByte(parameterIndex, x);
-		bind(JdbcMethods.SET_BYTE, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_BYTE, parameterIndex, Byte.hashCode(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_BYTE, parameterIndex, x);
+		}
 	}
 
 	@Override
 	public void setBytes(int parameterIndex, byte[] x) throws SQLException {
 		this.target.setBytes(parameterIndex, x);
-		bind(JdbcMethods.SET_BYTES, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex, Parameters.mixedHash(JdbcMethods.SET_BYTES, parameterIndex, valueHash(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_BYTES, parameterIndex, x);
+		}
 	}
 
 	@Override
@@ -273,37 +381,72 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 	@Override
 	public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
 		this.target.setDate(parameterIndex, x, cal);
-		bind(JdbcMethods.SET_DATE_CALENDAR, parameterIndex, x, cal);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_DATE_CALENDAR, parameterIndex, valueHash(x), valueHash(cal)));
+		}
+		else {
+			bind(JdbcMethods.SET_DATE_CALENDAR, parameterIndex, x, cal);
+		}
 	}
 
 	@Override
 	public void setDate(int parameterIndex, Date x) throws SQLException {
 		this.target.setDate(parameterIndex, x);
-		bind(JdbcMethods.SET_DATE, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex, Parameters.mixedHash(JdbcMethods.SET_DATE, parameterIndex, valueHash(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_DATE, parameterIndex, x);
+		}
 	}
 
 	@Override
 	public void setDouble(int parameterIndex, double x) throws SQLException {
 		this.target.setDouble(parameterIndex, x);
-		bind(JdbcMethods.SET_DOUBLE, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_DOUBLE, parameterIndex, Double.hashCode(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_DOUBLE, parameterIndex, x);
+		}
 	}
 
 	@Override
 	public void setFloat(int parameterIndex, float x) throws SQLException {
 		this.target.setFloat(parameterIndex, x);
-		bind(JdbcMethods.SET_FLOAT, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_FLOAT, parameterIndex, Float.hashCode(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_FLOAT, parameterIndex, x);
+		}
 	}
 
 	@Override
 	public void setInt(int parameterIndex, int x) throws SQLException {
 		this.target.setInt(parameterIndex, x);
-		bind(JdbcMethods.SET_INT, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_INT, parameterIndex, Integer.hashCode(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_INT, parameterIndex, x);
+		}
 	}
 
 	@Override
 	public void setLong(int parameterIndex, long x) throws SQLException {
 		this.target.setLong(parameterIndex, x);
-		bind(JdbcMethods.SET_LONG, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_LONG, parameterIndex, Long.hashCode(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_LONG, parameterIndex, x);
+		}
 	}
 
 	@Override
@@ -339,7 +482,13 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 	@Override
 	public void setNString(int parameterIndex, String x) throws SQLException {
 		this.target.setNString(parameterIndex, x);
-		bind(JdbcMethods.SET_NSTRING, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_NSTRING, parameterIndex, Objects.hashCode(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_NSTRING, parameterIndex, x);
+		}
 	}
 
 	@Override
@@ -351,7 +500,13 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 	@Override
 	public void setNull(int parameterIndex, int sqlType) throws SQLException {
 		this.target.setNull(parameterIndex, sqlType);
-		bind(JdbcMethods.SET_NULL_INT, parameterIndex, sqlType);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_NULL_INT, parameterIndex, Integer.hashCode(sqlType)));
+		}
+		else {
+			bind(JdbcMethods.SET_NULL_INT, parameterIndex, sqlType);
+		}
 	}
 
 	@Override
@@ -363,7 +518,13 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 	@Override
 	public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
 		this.target.setObject(parameterIndex, x, targetSqlType);
-		bind(JdbcMethods.SET_OBJECT_OBJECT_INT, parameterIndex, x, targetSqlType);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex, Parameters.mixedHash(JdbcMethods.SET_OBJECT_OBJECT_INT, parameterIndex,
+					valueHash(x), Integer.hashCode(targetSqlType)));
+		}
+		else {
+			bind(JdbcMethods.SET_OBJECT_OBJECT_INT, parameterIndex, x, targetSqlType);
+		}
 	}
 
 	@Override
@@ -375,13 +536,25 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 	@Override
 	public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
 		this.target.setObject(parameterIndex, x, targetSqlType);
-		bind(JdbcMethods.SET_OBJECT_OBJECT_SQLTYPE, parameterIndex, x, targetSqlType);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex, Parameters.mixedHash(JdbcMethods.SET_OBJECT_OBJECT_SQLTYPE, parameterIndex,
+					valueHash(x), valueHash(targetSqlType)));
+		}
+		else {
+			bind(JdbcMethods.SET_OBJECT_OBJECT_SQLTYPE, parameterIndex, x, targetSqlType);
+		}
 	}
 
 	@Override
 	public void setObject(int parameterIndex, Object x) throws SQLException {
 		this.target.setObject(parameterIndex, x);
-		bind(JdbcMethods.SET_OBJECT_OBJECT, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_OBJECT_OBJECT, parameterIndex, valueHash(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_OBJECT_OBJECT, parameterIndex, x);
+		}
 	}
 
 	@Override
@@ -405,37 +578,72 @@ final class WrappedPreparedStatement extends WrappedStatementSupport<PreparedSta
 	@Override
 	public void setShort(int parameterIndex, short x) throws SQLException {
 		this.target.setShort(parameterIndex, x);
-		bind(JdbcMethods.SET_SHORT, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_SHORT, parameterIndex, Short.hashCode(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_SHORT, parameterIndex, x);
+		}
 	}
 
 	@Override
 	public void setString(int parameterIndex, String x) throws SQLException {
 		this.target.setString(parameterIndex, x);
-		bind(JdbcMethods.SET_STRING, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_STRING, parameterIndex, Objects.hashCode(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_STRING, parameterIndex, x);
+		}
 	}
 
 	@Override
 	public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
 		this.target.setTime(parameterIndex, x, cal);
-		bind(JdbcMethods.SET_TIME_CALENDAR, parameterIndex, x, cal);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_TIME_CALENDAR, parameterIndex, valueHash(x), valueHash(cal)));
+		}
+		else {
+			bind(JdbcMethods.SET_TIME_CALENDAR, parameterIndex, x, cal);
+		}
 	}
 
 	@Override
 	public void setTime(int parameterIndex, Time x) throws SQLException {
 		this.target.setTime(parameterIndex, x);
-		bind(JdbcMethods.SET_TIME, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex, Parameters.mixedHash(JdbcMethods.SET_TIME, parameterIndex, valueHash(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_TIME, parameterIndex, x);
+		}
 	}
 
 	@Override
 	public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
 		this.target.setTimestamp(parameterIndex, x, cal);
-		bind(JdbcMethods.SET_TIMESTAMP_CALENDAR, parameterIndex, x, cal);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex, Parameters.mixedHash(JdbcMethods.SET_TIMESTAMP_CALENDAR, parameterIndex,
+					valueHash(x), valueHash(cal)));
+		}
+		else {
+			bind(JdbcMethods.SET_TIMESTAMP_CALENDAR, parameterIndex, x, cal);
+		}
 	}
 
 	@Override
 	public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
 		this.target.setTimestamp(parameterIndex, x);
-		bind(JdbcMethods.SET_TIMESTAMP, parameterIndex, x);
+		if (this.hashes != null) {
+			this.hashes.bind(parameterIndex,
+					Parameters.mixedHash(JdbcMethods.SET_TIMESTAMP, parameterIndex, valueHash(x)));
+		}
+		else {
+			bind(JdbcMethods.SET_TIMESTAMP, parameterIndex, x);
+		}
 	}
 
 	@Override

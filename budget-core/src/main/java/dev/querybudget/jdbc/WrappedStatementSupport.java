@@ -32,11 +32,38 @@ abstract class WrappedStatementSupport<S extends Statement> extends JdbcWrapper<
 
 	private final Connection proxyConnection;
 
+	private final @Nullable QueryBudgetExecutionListener counter;
+
 	WrappedStatementSupport(S target, ConnectionInfo connectionInfo, Connection proxyConnection,
 			ProxyConfig proxyConfig) {
 		super(target, proxyConfig);
 		this.connectionInfo = connectionInfo;
 		this.proxyConnection = proxyConnection;
+		this.counter = soleCounter(proxyConfig);
+	}
+
+	/**
+	 * Returns the Query Budget listener when it is the only query listener, as on a
+	 * DataSource the starter proxies: nobody then reads datasource-proxy's
+	 * {@code ExecutionInfo} and {@code QueryInfo}, and the statement hands each execution
+	 * to the listener directly. Decided once per statement, which lives for a transaction
+	 * or less.
+	 */
+	private static @Nullable QueryBudgetExecutionListener soleCounter(ProxyConfig proxyConfig) {
+		List<QueryExecutionListener> listeners = proxyConfig.getQueryListener().getListeners();
+		if (listeners.size() == 1 && listeners.get(0) instanceof QueryBudgetExecutionListener counter) {
+			return counter;
+		}
+		return null;
+	}
+
+	/**
+	 * Returns the listener that counts this statement's executions directly, or
+	 * {@code null} if they go through datasource-proxy's execution data.
+	 * @return the counting listener, or {@code null}
+	 */
+	final @Nullable QueryBudgetExecutionListener counter() {
+		return this.counter;
 	}
 
 	/**
@@ -55,7 +82,8 @@ abstract class WrappedStatementSupport<S extends Statement> extends JdbcWrapper<
 
 	/**
 	 * Returns the hash of the parameters bound for the next execution, as
-	 * {@link Parameters#hash} gives it for the queries {@link #queries} reports.
+	 * {@link Parameters#hash} gives it for the queries {@link #queries} would report.
+	 * Called only on a statement {@link #counter() counted directly}.
 	 * @return the hash, {@code 0} without parameters
 	 */
 	abstract long parameterHash();
@@ -113,21 +141,25 @@ abstract class WrappedStatementSupport<S extends Statement> extends JdbcWrapper<
 	}
 
 	/**
-	 * Runs one execution. When the Query Budget listener is the only query listener, as
-	 * on a DataSource the starter proxies, it counts the execution directly: nobody reads
-	 * datasource-proxy's {@code ExecutionInfo} and {@code QueryInfo}, so none are built,
-	 * and nothing at all is done on a thread without a scope.
+	 * Runs one execution. A statement {@link #counter() counted directly} builds none of
+	 * datasource-proxy's execution data, and on a thread without a scope only runs the
+	 * call.
 	 */
 	final <T> T executeSingle(Method method, String sql, Object @Nullable [] args, JdbcCall<T> call)
 			throws SQLException {
-		List<QueryExecutionListener> listeners = this.proxyConfig.getQueryListener().getListeners();
-		if (listeners.size() == 1 && listeners.get(0) instanceof QueryBudgetExecutionListener counter) {
-			return counter.count(this, sql, call);
+		if (this.counter != null) {
+			return this.counter.count(this.target, executedSql(sql), parameterHash(), 0, call);
 		}
 		return execute(method, args, queries(sql), false, 0, call);
 	}
 
-	private <T> T executeBatch(Method method, JdbcCall<T> call) throws SQLException {
+	/**
+	 * Runs the pending batch.
+	 * @param method the batch method called
+	 * @param call the call to the driver
+	 * @return the driver's result
+	 */
+	<T> T executeBatch(Method method, JdbcCall<T> call) throws SQLException {
 		int size = batchSize();
 		return execute(method, null, drainBatch(), true, size, call);
 	}

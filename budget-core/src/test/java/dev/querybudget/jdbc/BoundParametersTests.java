@@ -55,21 +55,6 @@ final class BoundParametersTests {
 	}
 
 	@Test
-	void hashIsTheHashOfTheSnapshotAsTheOnlyParameterSet() {
-		assertThat(this.parameters.hash()).isEqualTo(Parameters.hash(List.of(this.parameters.snapshot())));
-		this.parameters.bind(3, setInt(3));
-		this.parameters.bind(1, setInt(1));
-		this.parameters.bind(1, setInt(10));
-		this.parameters.bind(0, setInt(0));
-		this.parameters.bind(70_000, setInt(70_000));
-		assertThat(this.parameters.hash()).isEqualTo(Parameters.hash(List.of(this.parameters.snapshot())))
-			.isNotEqualTo(Parameters.hash(List.of(List.of(setInt(3), setInt(1), setInt(0), setInt(70_000)))));
-		this.parameters.clear();
-		this.parameters.bind(2, setInt(2));
-		assertThat(this.parameters.hash()).isEqualTo(Parameters.hash(List.of(List.of(setInt(2)))));
-	}
-
-	@Test
 	void clearRemovesEveryParameter() {
 		this.parameters.bind(1, setInt(1));
 		this.parameters.bind(70_000, setInt(70_000));

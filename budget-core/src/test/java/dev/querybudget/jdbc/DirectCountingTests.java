@@ -63,17 +63,18 @@ final class DirectCountingTests {
 			.listener(new QueryBudgetExecutionListener(this.tracker))
 			.build());
 		assertThat(this.seenByOtherListener).isNotEmpty();
-		assertThat(direct.statementCount()).isEqualTo(11);
+		assertThat(direct.statementCount()).isEqualTo(14);
 		assertThat(direct.failedStatementCount()).isEqualTo(1);
-		assertThat(direct.rowCount()).isEqualTo(3);
-		assertThat(direct.duplicateCount()).isEqualTo(4);
+		assertThat(direct.rowCount()).isEqualTo(9);
+		assertThat(direct.duplicateCount()).isEqualTo(5);
 		assertThat(figures(direct)).containsExactlyElementsOf(figures(throughExecutionData))
 			.containsExactlyElementsOf(figures(jdkProxies));
 		assertThat(shapes(direct)).containsExactlyInAnyOrderElementsOf(shapes(throughExecutionData))
 			.containsExactlyInAnyOrderElementsOf(shapes(jdkProxies))
 			.contains("select name from item where id = ? x4, 2 sets, 2 duplicates",
 					"update item set seen = ? where id = ? x2, 1 sets, 1 duplicates",
-					"select count(*) from item x2, 1 sets, 1 duplicates");
+					"select count(*) from item x2, 1 sets, 1 duplicates",
+					"update item set name = ? where id = ? x3, 2 sets, 1 duplicates");
 	}
 
 	@Test
@@ -138,6 +139,17 @@ final class DirectCountingTests {
 					update.setTimestamp(1, seen, Calendar.getInstance(TimeZone.getTimeZone("UTC")));
 					update.setInt(2, 3);
 					update.executeUpdate();
+				}
+			}
+			try (PreparedStatement rename = connection.prepareStatement("update item set name = ? where id = ?")) {
+				// the same batch twice, then another one
+				for (String[] names : new String[][] { { "uno", "dos" }, { "uno", "dos" }, { "eins", "zwei" } }) {
+					for (int id = 1; id <= 2; id++) {
+						rename.setString(1, names[id - 1]);
+						rename.setLong(2, id);
+						rename.addBatch();
+					}
+					rename.executeBatch();
 				}
 			}
 			try (Statement statement = connection.createStatement()) {
