@@ -429,16 +429,18 @@ table_together() {
 		}' "$together_results"
 }
 
-# With several applications without the library (absent-2, control...), one markdown table per database that compares
-# JVMs: in each round at once, each application's CPU time (and bytes allocated) per request divided by the median of
-# the applications without the library in that round; each application's median over the rounds; and per mode, the
-# median across its JVMs with each JVM's figure. The spread of the applications without the library is what two JVMs
-# of the same jar differ by; a mode's median across JVMs divided by theirs is its cost
+# With several applications without the library (absent-2, control...), one markdown table per database and phase
+# (the rounds alone, the rounds at once) that compares JVMs: in each round, each application's requests per second,
+# CPU time and bytes allocated per request divided by the median of the applications without the library in that
+# round; each application's median over the rounds; and per mode, the median across its JVMs with each JVM's figure.
+# The spread of the applications without the library is what two JVMs of the same jar differ by; a mode's median across
+# JVMs divided by theirs is its cost
 table_jvms() {
-	awk -v mode_list="${modes[*]}" "$awk_median"'
+	local file="$1" phase="$2"
+	awk -v mode_list="${modes[*]}" -v phase="$phase" "$awk_median"'
 		{ instance = $2; base = instance; sub(/-[0-9]+$/, "", base)
-		  cpu[$1, $3, instance] = $7; allocated[$1, $3, instance] = $10
-		  if (base == "absent" || base == "control") { cpu_pool[$1, $3] = cpu_pool[$1, $3] " " $7; allocated_pool[$1, $3] = allocated_pool[$1, $3] " " $10 }
+		  rps[$1, $3, instance] = $4; cpu[$1, $3, instance] = $7; allocated[$1, $3, instance] = $10
+		  if (base == "absent" || base == "control") { rps_pool[$1, $3] = rps_pool[$1, $3] " " $4; cpu_pool[$1, $3] = cpu_pool[$1, $3] " " $7; allocated_pool[$1, $3] = allocated_pool[$1, $3] " " $10 }
 		  if (!($3 in seen_round)) { seen_round[$3] = 1; round_names[++round_count] = $3 }
 		  if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } }
 		END {
@@ -453,32 +455,34 @@ table_jvms() {
 			for (d = 1; d <= count; d++) {
 				db = order[d]
 				for (i = 1; i <= instance_count; i++) {
-					instance = instances[i]; cpu_ratios = ""; allocated_ratios = ""
+					instance = instances[i]; rps_ratios = ""; cpu_ratios = ""; allocated_ratios = ""
 					for (r = 1; r <= round_count; r++) {
 						name = round_names[r]
+						rps_ratios = rps_ratios " " rps[db, name, instance] / median(rps_pool[db, name])
 						cpu_ratios = cpu_ratios " " cpu[db, name, instance] / median(cpu_pool[db, name])
 						allocated_ratios = allocated_ratios " " allocated[db, name, instance] / median(allocated_pool[db, name])
 					}
-					cpu_of[instance] = median(cpu_ratios); allocated_of[instance] = median(allocated_ratios)
+					rps_of[instance] = median(rps_ratios); cpu_of[instance] = median(cpu_ratios); allocated_of[instance] = median(allocated_ratios)
 				}
-				printf "\n%s, the %d applications loaded at once, each round against the median of the applications without the library in it; medians over %d rounds\n\n", (db == "h2") ? "H2 (in memory)" : "PostgreSQL", instance_count, round_count
-				print "| mode | JVMs | CPU µs/request ÷ without the library, median across JVMs (min-max) | each JVM | ÷ the JVMs without the library | allocated KB/request ÷ without the library (min-max) | each JVM |"
-				print "|---|---:|---:|---|---:|---:|---|"
+				printf "\n%s, the %d applications %s, each round against the median of the applications without the library in it; medians over %d rounds\n\n", (db == "h2") ? "H2 (in memory)" : "PostgreSQL", instance_count, phase, round_count
+				print "| mode | JVMs | requests/s ÷ without the library (min-max) | CPU µs/request ÷ without the library, median across JVMs (min-max) | each JVM | ÷ the JVMs without the library | allocated KB/request ÷ without the library (min-max) | each JVM |"
+				print "|---|---:|---:|---:|---|---:|---:|---|"
 				for (b = 1; b <= base_count; b++) {
-					jvms = 0; cpu_list = ""; allocated_list = ""; each_cpu = ""; each_allocated = ""
+					jvms = 0; rps_list = ""; cpu_list = ""; allocated_list = ""; each_cpu = ""; each_allocated = ""
 					for (i = 1; i <= instance_count; i++) {
 						instance = instances[i]
 						if (group[instance] != bases[b]) continue
-						jvms++; cpu_list = cpu_list " " cpu_of[instance]; allocated_list = allocated_list " " allocated_of[instance]
+						jvms++; rps_list = rps_list " " rps_of[instance]; cpu_list = cpu_list " " cpu_of[instance]; allocated_list = allocated_list " " allocated_of[instance]
 						each_cpu = each_cpu sprintf("%s%s %.3f", (jvms > 1) ? ", " : "", instance, cpu_of[instance])
 						each_allocated = each_allocated sprintf("%s%s %.3f", (jvms > 1) ? ", " : "", instance, allocated_of[instance])
 					}
+					group_rps = median(rps_list); rps_low = low; rps_high = high
 					group_cpu[bases[b]] = median(cpu_list); cpu_low = low; cpu_high = high
 					group_allocated = median(allocated_list); allocated_low = low; allocated_high = high
-					printf "| %s | %d | %.3f (%.3f-%.3f) | %s | %.3f | %.3f (%.3f-%.3f) | %s |\n", bases[b], jvms, group_cpu[bases[b]], cpu_low, cpu_high, each_cpu, group_cpu[bases[b]] / group_cpu["absent"], group_allocated, allocated_low, allocated_high, each_allocated
+					printf "| %s | %d | %.3f (%.3f-%.3f) | %.3f (%.3f-%.3f) | %s | %.3f | %.3f (%.3f-%.3f) | %s |\n", bases[b], jvms, group_rps, rps_low, rps_high, group_cpu[bases[b]], cpu_low, cpu_high, each_cpu, group_cpu[bases[b]] / group_cpu["absent"], group_allocated, allocated_low, allocated_high, each_allocated
 				}
 			}
-		}' "$together_results"
+		}' "$file"
 }
 
 [[ "${modes[0]:-}" == absent ]] || fail "QB_LOAD_MODES must start with absent, the baseline of every ratio"
@@ -579,4 +583,7 @@ library_free=0
 for mode in "${modes[@]}"; do
 	[[ " absent control " != *" $(base_mode "$mode") "* ]] || library_free=$((library_free + 1))
 done
-((together_rounds == 0 || library_free < 2)) || table_jvms
+if ((library_free >= 2)); then
+	table_jvms "$results" "each loaded alone in turn"
+	((together_rounds == 0)) || table_jvms "$together_results" "loaded at once"
+fi
