@@ -25,6 +25,7 @@ import dev.querybudget.sql.SqlDialect;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,25 @@ final class DirectCountingTests {
 	}
 
 	@Test
+	void statementGoesTheWayItsListenersGaveWhenItWasCreated() throws SQLException {
+		ProxyDataSource dataSource = wrapped();
+		try (QueryScope scope = this.tracker.open(ScopeKind.TEST, "test");
+				Connection connection = dataSource.getConnection();
+				PreparedStatement before = connection.prepareStatement("select name from item where id = ?")) {
+			dataSource.getProxyConfig().getQueryListener().addListener(new OtherListener());
+			before.setInt(1, 1);
+			before.executeQuery().close();
+			try (PreparedStatement after = connection.prepareStatement("select name from item where id = ?")) {
+				after.setInt(1, 1);
+				after.executeQuery().close();
+			}
+			assertThat(this.seenByOtherListener).hasSize(1);
+			assertThat(scope.report().statementCount()).isEqualTo(2);
+			assertThat(scope.report().duplicateCount()).isOne();
+		}
+	}
+
+	@Test
 	void statementsWithoutAScopeRunUncounted() throws SQLException {
 		DataSource dataSource = wrapped();
 		try (Connection connection = dataSource.getConnection();
@@ -112,7 +132,7 @@ final class DirectCountingTests {
 		}
 	}
 
-	private DataSource wrapped(QueryExecutionListener... others) {
+	private ProxyDataSource wrapped(QueryExecutionListener... others) {
 		ProxyDataSourceBuilder builder = ProxyDataSourceBuilder.create(this.h2)
 			.connectionIdManager(new SequentialConnectionIdManager())
 			.listener(new QueryBudgetExecutionListener(this.tracker, SqlDialect.H2));
