@@ -10,18 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The parameters bound to a prepared statement, as datasource-proxy records them: one
- * {@link ParameterSetOperation} per index, a later one replacing an earlier one. Indexes
- * are kept in an array, without a map entry or a key object per parameter; an index
- * beyond any database's limit (a driver that checks late) goes to a map, so that it never
- * sizes the array.
+ * {@link ParameterSetOperation} per index, a later one replacing an earlier one, kept as
+ * {@link ParameterIndexes} says.
  */
 final class BoundParameters {
-
-	private static final int MAX_INDEXED = 1 << 16;
-
-	// most statements bind a few parameters: one array of this size instead of growing
-	// through 1, 2 and 4
-	private static final int INITIAL_CAPACITY = 8;
 
 	private static final ParameterSetOperation[] NONE = new ParameterSetOperation[0];
 
@@ -32,7 +24,7 @@ final class BoundParameters {
 	private @Nullable TreeMap<Integer, ParameterSetOperation> beyond;
 
 	void bind(int index, ParameterSetOperation operation) {
-		if (index < 1 || index > MAX_INDEXED) {
+		if (!ParameterIndexes.isIndexed(index)) {
 			if (this.beyond == null) {
 				this.beyond = new TreeMap<>();
 			}
@@ -40,8 +32,7 @@ final class BoundParameters {
 			return;
 		}
 		if (index > this.byIndex.length) {
-			int capacity = Math.max(Math.max(index, INITIAL_CAPACITY), this.byIndex.length * 2);
-			this.byIndex = Arrays.copyOf(this.byIndex, Math.min(MAX_INDEXED, capacity));
+			this.byIndex = Arrays.copyOf(this.byIndex, ParameterIndexes.grownLength(index, this.byIndex.length));
 		}
 		this.byIndex[index - 1] = operation;
 		this.highest = Math.max(this.highest, index);
@@ -63,7 +54,7 @@ final class BoundParameters {
 			}
 		}
 		if (this.beyond != null) {
-			operations.addAll(this.beyond.tailMap(MAX_INDEXED, false).values());
+			operations.addAll(this.beyond.tailMap(ParameterIndexes.MAX_INDEXED, false).values());
 		}
 		return operations;
 	}

@@ -17,10 +17,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class ParameterHashes {
 
-	private static final int MAX_INDEXED = 1 << 16;
-
-	private static final int INITIAL_CAPACITY = 8;
-
 	private static final long[] NONE = new long[0];
 
 	private long[] byIndex = NONE;
@@ -42,7 +38,7 @@ final class ParameterHashes {
 	 */
 	void bind(int index, long mixedHash) {
 		long previous;
-		if (index < 1 || index > MAX_INDEXED) {
+		if (!ParameterIndexes.isIndexed(index)) {
 			if (this.beyond == null) {
 				this.beyond = new HashMap<>();
 			}
@@ -51,8 +47,7 @@ final class ParameterHashes {
 		}
 		else {
 			if (index > this.byIndex.length) {
-				int capacity = Math.max(Math.max(index, INITIAL_CAPACITY), this.byIndex.length * 2);
-				this.byIndex = Arrays.copyOf(this.byIndex, Math.min(MAX_INDEXED, capacity));
+				this.byIndex = Arrays.copyOf(this.byIndex, ParameterIndexes.grownLength(index, this.byIndex.length));
 			}
 			previous = this.byIndex[index - 1];
 			this.byIndex[index - 1] = mixedHash;
