@@ -32,6 +32,8 @@
 #   absent     query-budget.enabled=false: no DataSource proxy, no filter, no meters, no endpoint, no Hibernate
 #              integration (checked on startup through the beans endpoint)
 #   record     query-budget.mode=record, without the Hibernate attribution (QueryBudgetOrmAutoConfiguration excluded)
+#   proxy      as record without QueryBudgetWebMvcAutoConfiguration: the DataSource proxy and the library's other beans,
+#              but no request scope, so every statement goes straight to the driver through the wrappers
 #   diagnosis  the sample as it ships: mode log, the Hibernate attribution, meters and endpoint
 #   control    a second application without the library, configured as absent: its ratio to the absent one is the
 #              method's own error (an A/A comparison), which a ratio of the other modes must exceed to mean anything
@@ -40,7 +42,7 @@
 # Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 70 minutes with the defaults)
 # Environment (defaults in brackets):
 #   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_MODES "absent record diagnosis": the modes to run, absent first, any of
-#   absent, control, record and diagnosis, each optionally suffixed -2, -3... for more JVMs of it
+#   absent, control, proxy, record and diagnosis, each optionally suffixed -2, -3... for more JVMs of it
 #   QB_LOAD_START_ORDER listed: the order the applications start in, listed or reverse (the first started may have an
 #   edge, which a control started after it shows)
 #   QB_LOAD_WARMUP 600: the most seconds of warm-up per application, alone on the CPU, in slices of
@@ -60,6 +62,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 lua="$root/budget-benchmarks/load/fixed-mix.lua"
 jar="$root/budget-sample-app/target/budget-sample-app.jar"
+# shellcheck source=common.sh
+source "$root/budget-benchmarks/load/common.sh"
 databases="${QB_LOAD_DATABASES:-postgres h2}"
 rounds="${QB_LOAD_ROUNDS:-8}"
 warmup="${QB_LOAD_WARMUP:-600}"
@@ -113,24 +117,6 @@ stop_all() {
 }
 trap stop_all EXIT
 
-fail() {
-	echo "run-load.sh: $*" >&2
-	exit 1
-}
-
-# The mode an application runs: the name without its -N suffix
-base_mode() {
-	echo "${1%-[0-9]*}"
-}
-
-mode_args() {
-	case "$(base_mode "$1")" in
-		absent | control) echo "--query-budget.enabled=false" ;;
-		record) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration" ;;
-		diagnosis) echo "" ;;
-	esac
-}
-
 database_args() {
 	case "$1" in
 		postgres) echo "--spring.profiles.active=postgres" ;;
@@ -162,43 +148,6 @@ start() {
 		sleep 0.5
 	done
 	check_mode "$database" "$mode" "$port"
-}
-
-# Fails unless the application runs the parts of the library its mode names, and no others
-check_mode() {
-	local database="$1" mode="$2" base="http://127.0.0.1:$3" beans library orm datasource
-	beans="$(curl -fsS "$base/actuator/beans")"
-	library="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.") and (startswith("dev.querybudget.sample.") | not))] | length' <<<"$beans")"
-	orm="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.autoconfigure.orm."))] | length' <<<"$beans")"
-	datasource="$(jq -r '[.contexts[].beans.dataSource.type // empty] | first' <<<"$beans")"
-	case "$(base_mode "$mode")" in
-		absent | control)
-			[[ "$library" == 0 && "$datasource" != *ProxyDataSource* ]] ||
-				fail "$database/$mode: $library Query Budget beans, DataSource $datasource; expected none and no proxy"
-			;;
-		record)
-			[[ "$library" -gt 0 && "$orm" == 0 && "$datasource" == *ProxyDataSource* ]] ||
-				fail "$database/$mode: $library Query Budget beans ($orm Hibernate ones), DataSource $datasource"
-			;;
-		diagnosis)
-			[[ "$orm" -gt 0 && "$datasource" == *ProxyDataSource* ]] ||
-				fail "$database/$mode: $orm Hibernate integration beans, DataSource $datasource"
-			;;
-	esac
-	echo "  $mode: port $3, $library Query Budget beans ($orm of the Hibernate attribution), DataSource $datasource" >&2
-}
-
-# After the warm-up: fails unless the meters of the library have recorded the requests, or are absent when it is
-check_meters() {
-	local database="$1" mode="$2" scopes
-	scopes="$(curl -fsS "http://127.0.0.1:${ports[$mode]}/actuator/prometheus" |
-		awk '/^query_budget_scope_statements_count\{.*kind="request"/ { total += $NF } END { printf "%d", total }')"
-	if [[ " absent control " == *" $(base_mode "$mode") "* ]]; then
-		[[ "$scopes" == 0 ]] || fail "$database/$mode: $scopes request scopes in the meters; expected none"
-	else
-		[[ "$scopes" -gt 0 ]] || fail "$database/$mode: no request scope in the meters after the warm-up"
-	fi
-	echo "  $mode: $scopes request scopes in query_budget_scope_statements_count" >&2
 }
 
 # The CPU time (user and system, in clock ticks) a process has spent so far
@@ -493,8 +442,8 @@ table_jvms() {
 warmup_slices=$(((warmup + warmup_slice - 1) / warmup_slice))
 declare -A seen_modes
 for mode in "${modes[@]}"; do
-	[[ " absent control record diagnosis " == *" $(base_mode "$mode") "* && "$mode" =~ ^[a-z]+(-[0-9]+)?$ ]] ||
-		fail "unknown mode '$mode' (absent, control, record or diagnosis, optionally suffixed -2, -3...)"
+	[[ " absent control proxy record diagnosis " == *" $(base_mode "$mode") "* && "$mode" =~ ^[a-z]+(-[0-9]+)?$ ]] ||
+		fail "unknown mode '$mode' (absent, control, proxy, record or diagnosis, optionally suffixed -2, -3...)"
 	[[ -z "${seen_modes[$mode]:-}" ]] || fail "mode '$mode' is listed twice"
 	seen_modes[$mode]=1
 done
@@ -509,15 +458,9 @@ cat >"$work/sampling.jfc" <<'JFC'
   <event name="jdk.ExecutionSample"><setting name="enabled">true</setting><setting name="period">1 ms</setting></event>
 </configuration>
 JFC
-if [[ ! -f "$jar" || "${QB_LOAD_BUILD:-0}" == 1 ]]; then
-	echo "Building the sample application..." >&2
-	# An existing repackaged jar is not repackaged again, even when the libraries in it changed: build it anew
-	rm -f "$jar"
-	(cd "$root" && ./mvnw -B -q -pl budget-sample-app -am -DskipTests package)
-fi
+build_jar
 if [[ " $databases " == *" postgres "* && -z "${QB_LOAD_POSTGRES_URL:-}" ]]; then
-	psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'qb_overhead'" | grep -q 1 ||
-		createdb -h 127.0.0.1 -U postgres qb_overhead || fail "cannot create the database qb_overhead"
+	ensure_database qb_overhead
 fi
 echo "Load: wrk -t$threads -c$connections; the ${#modes[@]} applications started in the order ${start_order[*]} and warmed up alone in slices of $warmup_slice s, each for $warmup_min to $warmup s, until its JIT threads take under $settled_percent% of its CPU; $rounds rounds of $duration per mode alone, $pause s apart; $together_rounds rounds of $duration with them at once; JVM ${java_opts[*]}" >&2
 echo "CPUs: the applications on ${app_cpus:-any}, wrk on ${wrk_cpus:-any}" >&2
@@ -552,7 +495,7 @@ for database in $databases; do
 			echo "  $mode: still compiling after $warmup s of warm-up (${warm_jit[$mode]}% of its CPU in JIT threads)" >&2
 	done
 	for mode in "${modes[@]}"; do
-		check_meters "$database" "$mode"
+		check_meters "$database" "$mode" "${ports[$mode]}"
 	done
 	for ((round = 1; round <= rounds; round++)); do
 		for ((i = 0; i < ${#modes[@]}; i++)); do
