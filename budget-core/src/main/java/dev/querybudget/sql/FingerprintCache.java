@@ -92,8 +92,7 @@ final class FingerprintCache {
 
 	private Segment segment(String sql) {
 		// The high bits pick the segment; ConcurrentHashMap indexes its table with the
-		// low
-		// bits, so the two stay independent
+		// low bits, so the two stay independent
 		int index = (this.shift == 32) ? 0 : ((sql.hashCode() * 0x9E3779B9) >>> this.shift);
 		return this.segments[index];
 	}
