@@ -7,12 +7,14 @@
 # requests is what serving a request cost it, and the ratio of the two in the same seconds is the library's cost in
 # CPU. What this leaves out, the separate JVMs of run-load.sh include: the garbage collector's and the JIT compiler's
 # threads, which both applications share, and whatever the library's classes being loaded changes in the code the JIT
-# compiler makes for the application's own classes (both applications run that code).
+# compiler makes for the application's own classes (both applications run that code), and what the library registers
+# JVM-wide (its accessor in Micrometer's global ContextRegistry, used only when a context is captured for another thread).
 #
 # Each pair runs in a JVM of its own; a pair and its reverse (absent/record, record/absent) cancel whatever the order
 # costs, and absent/control, two applications without the library, measures the method's own error.
 #
-# Usage: budget-benchmarks/load/run-shared-jvm.sh   (from anywhere; about 15 minutes a pair with the defaults)
+# Usage: budget-benchmarks/load/run-shared-jvm.sh   (from anywhere; 15 to 22 minutes a pair with the defaults)
+# The java and javac on the PATH run it: PATH=/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH measures on JDK 25.
 # Environment (defaults in brackets):
 #   QB_SHARED_PAIRS "absent/record record/absent absent/control": FIRST/SECOND, the first started first; modes as in
 #   run-load.sh (absent, control, proxy, record, diagnosis)
