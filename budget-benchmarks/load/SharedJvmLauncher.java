@@ -1,5 +1,4 @@
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,7 +21,7 @@ public final class SharedJvmLauncher {
 	public static void main(String[] args) throws Exception {
 		List<String> all = Arrays.asList(args);
 		int next = all.indexOf(NEXT);
-		if (args.length < 1 || next < 1) {
+		if (next < 1) {
 			throw new IllegalArgumentException("usage: SharedJvmLauncher START_CLASS ARGS... --next ARGS...");
 		}
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -30,7 +29,7 @@ public final class SharedJvmLauncher {
 		Class<?> springApplication = Class.forName("org.springframework.boot.SpringApplication", true, loader);
 		Method run = springApplication.getMethod("run", Class.class, String[].class);
 		for (List<String> applicationArgs : List.of(all.subList(1, next), all.subList(next + 1, all.size()))) {
-			run.invoke(null, startClass, new ArrayList<>(applicationArgs).toArray(new String[0]));
+			run.invoke(null, startClass, (Object) applicationArgs.toArray(new String[0]));
 		}
 	}
 
