@@ -3,6 +3,7 @@ package dev.querybudget.benchmarks;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,8 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Cost of fingerprinting one statement of {@link SqlCorpus}, cycling through the corpus:
  * our cache hit (the steady state, where datasource-proxy hands the listener the same
- * String on every execution), our miss (cache disabled: the full lexer pass), and
- * OpenTelemetry's SQL sanitizer on the same statements, uncached and cached.
+ * String on every execution), our cache hit on a String built anew for each execution (as
+ * Hibernate builds the SQL of a query with a limit), our miss (cache disabled: the full
+ * lexer pass), and OpenTelemetry's SQL sanitizer on the same statements, uncached and
+ * cached.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -40,6 +43,10 @@ public class FingerprintBenchmark {
 	private static final MethodHandle OTEL_SANITIZE = findOpenTelemetrySanitizer();
 
 	private final List<String> corpus = SqlCorpus.STATEMENTS;
+
+	private final List<byte[]> corpusBytes = this.corpus.stream()
+		.map((sql) -> sql.getBytes(StandardCharsets.UTF_8))
+		.toList();
 
 	private final SqlFingerprinter cached = SqlFingerprinter.create();
 
@@ -58,10 +65,19 @@ public class FingerprintBenchmark {
 		}
 	}
 
-	private String nextStatement() {
+	private int nextIndex() {
 		int index = this.next;
 		this.next = (index + 1 == this.corpus.size()) ? 0 : index + 1;
-		return this.corpus.get(index);
+		return index;
+	}
+
+	private String nextStatement() {
+		return this.corpus.get(nextIndex());
+	}
+
+	// A new String with the same text, whose hash code is not computed yet
+	private String nextStatementBuiltAnew() {
+		return new String(this.corpusBytes.get(nextIndex()), StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -76,6 +92,25 @@ public class FingerprintBenchmark {
 	@Benchmark
 	public StatementFingerprint queryBudgetCacheHit() {
 		return this.cached.fingerprint(nextStatement(), SqlDialect.POSTGRESQL);
+	}
+
+	/**
+	 * Baseline of the next: building the statement anew, without fingerprinting it.
+	 * @return the statement
+	 */
+	@Benchmark
+	public String baselineStatementBuiltAnew() {
+		return nextStatementBuiltAnew();
+	}
+
+	/**
+	 * A cache hit on a String built anew: its hash code is computed and its text compared
+	 * with the cached key's.
+	 * @return the fingerprint
+	 */
+	@Benchmark
+	public StatementFingerprint queryBudgetCacheHitBuiltAnew() {
+		return this.cached.fingerprint(nextStatementBuiltAnew(), SqlDialect.POSTGRESQL);
 	}
 
 	@Benchmark
