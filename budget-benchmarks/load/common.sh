@@ -12,6 +12,12 @@ base_mode() {
 	echo "${1%-[0-9]*}"
 }
 
+# Fails unless the mode is one of the known ones, optionally suffixed -2, -3...
+check_mode_name() {
+	[[ " absent control proxy record diagnosis " == *" $(base_mode "$1") "* && "$1" =~ ^[a-z]+(-[0-9]+)?$ ]] ||
+		fail "unknown mode '$1' (absent, control, proxy, record or diagnosis, optionally suffixed -2, -3...)"
+}
+
 mode_args() {
 	case "$(base_mode "$1")" in
 		absent | control) echo "--query-budget.enabled=false" ;;
@@ -46,7 +52,6 @@ check_mode() {
 			[[ "$orm" -gt 0 && "$datasource" == *ProxyDataSource* ]] ||
 				fail "$database/$mode: $orm Hibernate integration beans, DataSource $datasource"
 			;;
-		*) fail "unknown mode '$mode' (absent, control, proxy, record or diagnosis, optionally suffixed -2, -3...)" ;;
 	esac
 	echo "  $mode: port $3, $library Query Budget beans ($orm of the Hibernate attribution), DataSource $datasource" >&2
 }

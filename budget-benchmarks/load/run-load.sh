@@ -442,8 +442,7 @@ table_jvms() {
 warmup_slices=$(((warmup + warmup_slice - 1) / warmup_slice))
 declare -A seen_modes
 for mode in "${modes[@]}"; do
-	[[ " absent control proxy record diagnosis " == *" $(base_mode "$mode") "* && "$mode" =~ ^[a-z]+(-[0-9]+)?$ ]] ||
-		fail "unknown mode '$mode' (absent, control, proxy, record or diagnosis, optionally suffixed -2, -3...)"
+	check_mode_name "$mode"
 	[[ -z "${seen_modes[$mode]:-}" ]] || fail "mode '$mode' is listed twice"
 	seen_modes[$mode]=1
 done

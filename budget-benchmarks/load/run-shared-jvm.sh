@@ -257,7 +257,9 @@ table() {
 }
 
 for pair in "${pairs[@]}"; do
-	[[ "$pair" =~ ^[a-z]+(-[0-9]+)?/[a-z]+(-[0-9]+)?$ ]] || fail "a pair is FIRST/SECOND, absent/record say: '$pair'"
+	[[ "$pair" == */* && "$pair" != */*/* ]] || fail "a pair is FIRST/SECOND, absent/record say: '$pair'"
+	check_mode_name "${pair%/*}"
+	check_mode_name "${pair#*/}"
 done
 [[ "$warmup" =~ ^[0-9]+$ && "$warmup_min" =~ ^[0-9]+$ && "$rounds" =~ ^[1-9][0-9]*$ && "$duration" =~ ^[1-9][0-9]*$ ]] ||
 	fail "QB_SHARED_WARMUP, QB_SHARED_WARMUP_MIN, QB_SHARED_ROUNDS and QB_SHARED_DURATION are whole numbers"
