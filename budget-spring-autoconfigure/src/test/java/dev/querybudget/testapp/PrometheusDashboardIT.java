@@ -150,8 +150,8 @@ class PrometheusDashboardIT {
 		// OpenMetrics
 		String scrape = get("http://localhost:" + this.port + "/actuator/prometheus").body();
 		assertThat(scrape).contains("# TYPE query_budget_scope_statements histogram",
-				"# TYPE query_budget_scope_duplicates_statements summary",
-				"# TYPE query_budget_scope_n_plus_one_shapes summary",
+				"# TYPE query_budget_duplicates_statements_total counter",
+				"# TYPE query_budget_n_plus_one_shapes_total counter",
 				"# TYPE query_budget_scope_db_time_seconds histogram",
 				"# TYPE query_budget_slow_statements_total counter", "# TYPE query_budget_violations_total counter",
 				"# TYPE query_budget_scope_limit_statements gauge");

@@ -23,15 +23,17 @@ public enum QueryBudgetMeters implements MeterDocumentation {
 	STATEMENTS("query.budget.scope.statements", Meter.Type.DISTRIBUTION_SUMMARY, "statements", Tag.SCOPE_TAGS),
 
 	/**
-	 * Exact duplicates (same SQL, same parameters) per closed scope.
+	 * Exact duplicates (same SQL, same parameters) of the closed scopes. Divided by the
+	 * count of {@link #STATEMENTS}, the mean per scope.
 	 */
-	DUPLICATES("query.budget.scope.duplicates", Meter.Type.DISTRIBUTION_SUMMARY, "statements", Tag.SCOPE_TAGS),
+	DUPLICATES("query.budget.duplicates", Meter.Type.COUNTER, "statements", Tag.SCOPE_TAGS),
 
 	/**
 	 * N+1 patterns (statement shapes run with at least the N+1 threshold of distinct
-	 * parameter sets) per closed scope.
+	 * parameter sets) of the closed scopes. Divided by the count of {@link #STATEMENTS},
+	 * the mean per scope.
 	 */
-	N_PLUS_ONE("query.budget.scope.n.plus.one", Meter.Type.DISTRIBUTION_SUMMARY, "shapes", Tag.SCOPE_TAGS),
+	N_PLUS_ONE("query.budget.n.plus.one", Meter.Type.COUNTER, "shapes", Tag.SCOPE_TAGS),
 
 	/**
 	 * Database time per closed scope, measured around the JDBC calls.

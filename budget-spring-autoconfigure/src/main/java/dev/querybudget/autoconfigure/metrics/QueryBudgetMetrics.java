@@ -88,13 +88,13 @@ public final class QueryBudgetMetrics implements BudgetViolationListener {
 			.maximumExpectedValue(maximumStatements)
 			.serviceLevelObjectives(limits(budget, maximumStatements))
 			.register(registry);
-		DistributionSummary duplicates = DistributionSummary.builder(QueryBudgetMeters.DUPLICATES.getName())
-			.description("Exact duplicate statements per scope")
+		Counter duplicates = Counter.builder(QueryBudgetMeters.DUPLICATES.getName())
+			.description("Exact duplicate statements of the closed scopes")
 			.baseUnit(QueryBudgetMeters.DUPLICATES.getBaseUnit())
 			.tags(tags)
 			.register(registry);
-		DistributionSummary nPlusOne = DistributionSummary.builder(QueryBudgetMeters.N_PLUS_ONE.getName())
-			.description("N+1 statement shapes per scope")
+		Counter nPlusOne = Counter.builder(QueryBudgetMeters.N_PLUS_ONE.getName())
+			.description("N+1 statement shapes of the closed scopes")
 			.baseUnit(QueryBudgetMeters.N_PLUS_ONE.getBaseUnit())
 			.tags(tags)
 			.register(registry);
@@ -177,9 +177,9 @@ public final class QueryBudgetMetrics implements BudgetViolationListener {
 
 		private final DistributionSummary statements;
 
-		private final DistributionSummary duplicates;
+		private final Counter duplicates;
 
-		private final DistributionSummary nPlusOne;
+		private final Counter nPlusOne;
 
 		private final Timer dbTime;
 
@@ -187,8 +187,8 @@ public final class QueryBudgetMetrics implements BudgetViolationListener {
 
 		private final AtomicReferenceArray<Counter> violations = new AtomicReferenceArray<>(RULES.length * 2);
 
-		ScopeMeters(MeterRegistry registry, Tags tags, DistributionSummary statements, DistributionSummary duplicates,
-				DistributionSummary nPlusOne, Timer dbTime, Counter slow) {
+		ScopeMeters(MeterRegistry registry, Tags tags, DistributionSummary statements, Counter duplicates,
+				Counter nPlusOne, Timer dbTime, Counter slow) {
 			this.registry = registry;
 			this.tags = tags;
 			this.statements = statements;
@@ -198,11 +198,22 @@ public final class QueryBudgetMetrics implements BudgetViolationListener {
 			this.slow = slow;
 		}
 
+		/**
+		 * Records the two distributions of every scope; the counters of rare events are
+		 * touched only when the scope has some, so that a healthy scope updates two
+		 * meters.
+		 */
 		void record(ScopeReport report) {
 			this.statements.record(report.statementCount());
-			this.duplicates.record(report.duplicateCount());
-			this.nPlusOne.record(report.nPlusOneSuspects().size());
 			this.dbTime.record(report.dbTime());
+			long duplicates = report.duplicateCount();
+			if (duplicates > 0) {
+				this.duplicates.increment(duplicates);
+			}
+			int nPlusOne = report.nPlusOneSuspects().size();
+			if (nPlusOne > 0) {
+				this.nPlusOne.increment(nPlusOne);
+			}
 			long slow = report.slowExecutionCount();
 			if (slow > 0) {
 				this.slow.increment(slow);

@@ -69,8 +69,33 @@ class QueryBudgetMetricsAutoConfigurationTests {
 			assertThat(registry.get("query.budget.scope.limit").tag("level", "max").gauge().value()).isEqualTo(1);
 			assertThat(registry.get("query.budget.scope.limit").tag("level", "critical").gauge().value()).isEqualTo(2);
 			assertThat(registry.get("query.budget.scope.db.time").timer().count()).isEqualTo(1);
-			assertThat(registry.get("query.budget.scope.duplicates").summary().count()).isEqualTo(1);
-			assertThat(registry.get("query.budget.scope.n.plus.one").summary().count()).isEqualTo(1);
+			// "select 0" to "select 2" from one loop: one shape, three literals, no
+			// duplicate
+			assertThat(registry.get("query.budget.duplicates").counter().count()).isZero();
+			assertThat(registry.get("query.budget.n.plus.one").counter().count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void duplicatesAndNPlusOneShapesAreCountedOverTheClosedScopes() {
+		this.runner.run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			QueryBudgetTracker tracker = context.getBean(QueryBudgetTracker.class);
+			for (int run = 0; run < 2; run++) {
+				try (QueryScope scope = tracker.open(ScopeKind.JOB, "NightlyJob#run")) {
+					// Two exact duplicates, and one shape run with three parameter sets
+					for (int i = 0; i < 3; i++) {
+						jdbc.queryForObject("select 1", Integer.class);
+						jdbc.queryForObject("select cast(? as int)", Integer.class, i);
+					}
+				}
+			}
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("query.budget.scope.statements").summary().count()).isEqualTo(2);
+			assertThat(registry.get("query.budget.duplicates").tag("scope", "NightlyJob#run").counter().count())
+				.isEqualTo(4);
+			assertThat(registry.get("query.budget.n.plus.one").tag("scope", "NightlyJob#run").counter().count())
+				.isEqualTo(2);
 		});
 	}
 
