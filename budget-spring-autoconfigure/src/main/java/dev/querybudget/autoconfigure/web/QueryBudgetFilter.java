@@ -17,8 +17,10 @@ import dev.querybudget.autoconfigure.RequestOutcomes;
 import dev.querybudget.autoconfigure.ResolvedBudget;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,7 +30,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.context.request.async.WebAsyncManager;
 import org.springframework.web.context.request.async.WebAsyncUtils;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -45,13 +46,7 @@ import org.springframework.web.servlet.HandlerMapping;
  *
  * @author Query Budget contributors
  */
-final class QueryBudgetFilter extends OncePerRequestFilter {
-
-	static final String SCOPE_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".scope";
-
-	static final String APPLIED_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".applied";
-
-	static final String ASYNC_CLOSER_ATTRIBUTE = QueryBudgetFilter.class.getName() + ".asyncCloser";
+final class QueryBudgetFilter implements Filter {
 
 	private static final Log logger = LogFactory.getLog(QueryBudgetFilter.class);
 
@@ -59,40 +54,33 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 
 	private final RequestOutcomes outcomes;
 
-	private volatile @Nullable String alreadyFilteredAttributeName;
-
 	QueryBudgetFilter(QueryBudgetTracker tracker, RequestOutcomes outcomes) {
 		this.tracker = tracker;
 		this.outcomes = outcomes;
 	}
 
-	@Override
-	protected String getAlreadyFilteredAttributeName() {
-		// The superclass concatenates the name on every call, several times per request
-		String name = this.alreadyFilteredAttributeName;
-		if (name == null) {
-			name = super.getAlreadyFilteredAttributeName();
-			this.alreadyFilteredAttributeName = name;
-		}
-		return name;
-	}
-
-	@Override
-	protected boolean shouldNotFilterAsyncDispatch() {
-		return false;
-	}
-
+	/**
+	 * Registered for the request and async dispatches only, the filter needs no guard
+	 * against running twice in one dispatch: the request's {@link ScopedRequest} tells a
+	 * later async dispatch from the first one.
+	 */
 	@Override
 	@SuppressWarnings("try")
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
 			throws ServletException, IOException {
-		QueryScope scope = (QueryScope) request.getAttribute(SCOPE_ATTRIBUTE);
-		if (scope == null) {
-			// Counted, not judged, until the interceptor knows the handler and its budget
-			scope = this.tracker.openDetached(ScopeKind.REQUEST, request.getMethod(), Budget.unlimited(),
-					EnforcementMode.RECORD);
-			request.setAttribute(SCOPE_ATTRIBUTE, scope);
+		if (!(servletRequest instanceof HttpServletRequest request)
+				|| !(servletResponse instanceof HttpServletResponse response)) {
+			chain.doFilter(servletRequest, servletResponse);
+			return;
 		}
+		ScopedRequest scoped = (ScopedRequest) request.getAttribute(ScopedRequest.ATTRIBUTE);
+		if (scoped == null) {
+			// Counted, not judged, until the interceptor knows the handler and its budget
+			scoped = new ScopedRequest(this.tracker.openDetached(ScopeKind.REQUEST, request.getMethod(),
+					Budget.unlimited(), EnforcementMode.RECORD));
+			request.setAttribute(ScopedRequest.ATTRIBUTE, scoped);
+		}
+		QueryScope scope = scoped.scope();
 		Throwable failure = null;
 		try (QueryScope.Attachment attachment = scope.attach()) {
 			chain.doFilter(request, response);
@@ -102,16 +90,16 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			throw ex;
 		}
 		finally {
-			AsyncCloser closer = (AsyncCloser) request.getAttribute(ASYNC_CLOSER_ATTRIBUTE);
+			AsyncCloser closer = scoped.closer();
 			if (failure != null || !request.isAsyncStarted()) {
 				if (closer == null || closer.claim()) {
-					close(scope, request, response, failure, (closer != null) ? closer.interruption() : "");
+					close(scoped, request, response, failure, (closer != null) ? closer.interruption() : "");
 				}
 			}
 			else if (!scope.isClosed()) {
 				if (closer == null) {
-					closer = new AsyncCloser(scope, request, this.outcomes);
-					request.setAttribute(ASYNC_CLOSER_ATTRIBUTE, closer);
+					closer = new AsyncCloser(scoped, request, this.outcomes);
+					scoped.closer(closer);
 				}
 				// Every startAsync clears the listeners of the AsyncContext
 				request.getAsyncContext().addListener(closer);
@@ -119,12 +107,13 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private void close(QueryScope scope, HttpServletRequest request, HttpServletResponse response,
+	private void close(ScopedRequest scoped, HttpServletRequest request, HttpServletResponse response,
 			@Nullable Throwable failure, String when) throws IOException {
-		request.removeAttribute(SCOPE_ATTRIBUTE);
+		request.removeAttribute(ScopedRequest.ATTRIBUTE);
+		QueryScope scope = scoped.scope();
 		QueryBudgetExceededException closeFailure = null;
 		try {
-			this.outcomes.closing(outcome(scope, request, response, failure), scope::close);
+			this.outcomes.closing(outcome(scoped, request, response, failure), scope::close);
 		}
 		catch (QueryBudgetExceededException ex) {
 			closeFailure = ex;
@@ -152,7 +141,7 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			throw closeFailure;
 		}
 		// An unlimited budget cannot be broken: skip the second report
-		logBreach(scope, request, when);
+		logBreach(scoped, when);
 	}
 
 	/**
@@ -160,9 +149,9 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 	 * this filter turns into a problem detail, answers 500 unless the response is already
 	 * committed.
 	 */
-	private static RequestOutcome outcome(QueryScope scope, HttpServletRequest request,
+	private static RequestOutcome outcome(ScopedRequest scoped, HttpServletRequest request,
 			@Nullable ServletResponse servletResponse, @Nullable Throwable failure) {
-		AppliedBudget applied = (AppliedBudget) request.getAttribute(APPLIED_ATTRIBUTE);
+		AppliedBudget applied = scoped.applied();
 		if (!(servletResponse instanceof HttpServletResponse response)) {
 			// An async context started without its response: the status is unknown
 			return new RequestOutcome(request.getMethod(), template(request, applied), 0);
@@ -171,7 +160,7 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 		// An exception that reaches the container makes it answer 500, whatever status
 		// the application set
 		if (!response.isCommitted() && (failure != null || (applied != null
-				&& applied.engineMode().compareTo(EnforcementMode.FAIL) >= 0 && scope.isBreached()))) {
+				&& applied.engineMode().compareTo(EnforcementMode.FAIL) >= 0 && scoped.scope().isBreached()))) {
 			status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
 		}
 		return new RequestOutcome(request.getMethod(), template(request, applied), status);
@@ -200,8 +189,9 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 	/**
 	 * Judged from the counters: the report is built only for a breach to log.
 	 */
-	private static void logBreach(QueryScope scope, HttpServletRequest request, String when) {
-		AppliedBudget applied = (AppliedBudget) request.getAttribute(APPLIED_ATTRIBUTE);
+	private static void logBreach(ScopedRequest scoped, String when) {
+		AppliedBudget applied = scoped.applied();
+		QueryScope scope = scoped.scope();
 		if (applied == null) {
 			return;
 		}
@@ -280,11 +270,11 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 	 * its request attribute, closed, so that a dispatch after a timeout (Spring MVC
 	 * dispatches to render the timeout error) neither counts nor opens a second scope.
 	 */
-	private static final class AsyncCloser implements AsyncListener {
+	static final class AsyncCloser implements AsyncListener {
 
 		private final AtomicBoolean claimed = new AtomicBoolean();
 
-		private final QueryScope scope;
+		private final ScopedRequest scoped;
 
 		private final HttpServletRequest request;
 
@@ -292,8 +282,8 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 
 		private volatile String interruption = "";
 
-		AsyncCloser(QueryScope scope, HttpServletRequest request, RequestOutcomes outcomes) {
-			this.scope = scope;
+		AsyncCloser(ScopedRequest scoped, HttpServletRequest request, RequestOutcomes outcomes) {
+			this.scoped = scoped;
 			this.request = request;
 			this.outcomes = outcomes;
 		}
@@ -349,21 +339,22 @@ final class QueryBudgetFilter extends OncePerRequestFilter {
 			if (!claim()) {
 				return;
 			}
+			QueryScope scope = this.scoped.scope();
 			try {
 				this.outcomes.closing(
-						outcome(this.scope, this.request, event.getSuppliedResponse(), event.getThrowable()),
-						this.scope::close);
+						outcome(this.scoped, this.request, event.getSuppliedResponse(), event.getThrowable()),
+						scope::close);
 			}
 			catch (QueryBudgetExceededException ex) {
 				// No dispatch is left to fail
-				logUnfailed(this.scope, when, ex);
+				logUnfailed(scope, when, ex);
 				return;
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Could not close the query budget scope of request " + this.scope.name(), ex);
+				logger.warn("Could not close the query budget scope of request " + scope.name(), ex);
 				return;
 			}
-			logBreach(this.scope, this.request, when);
+			logBreach(this.scoped, when);
 		}
 
 	}

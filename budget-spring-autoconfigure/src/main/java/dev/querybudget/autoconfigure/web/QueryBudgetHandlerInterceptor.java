@@ -50,8 +50,8 @@ public final class QueryBudgetHandlerInterceptor implements AsyncHandlerIntercep
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		QueryScope scope = (QueryScope) request.getAttribute(QueryBudgetFilter.SCOPE_ATTRIBUTE);
-		if (scope == null || scope.isClosed() || request.getAttribute(QueryBudgetFilter.APPLIED_ATTRIBUTE) != null) {
+		ScopedRequest scoped = (ScopedRequest) request.getAttribute(ScopedRequest.ATTRIBUTE);
+		if (scoped == null || scoped.applied() != null || scoped.scope().isClosed()) {
 			return true;
 		}
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
@@ -64,18 +64,30 @@ public final class QueryBudgetHandlerInterceptor implements AsyncHandlerIntercep
 			if (resolved == null) {
 				resolved = unannotated(request, httpMethod, template);
 			}
+			AppliedBudget last = handlerBudget.last;
 			applied = handlerBudget.applied(httpMethod, template, resolved);
+			if (applied != last) {
+				publish(applied);
+			}
 		}
 		else {
 			applied = AppliedBudget.of(httpMethod, template, unannotated(request, httpMethod, template),
 					"(no handler method)");
+			publish(applied);
 		}
-		request.setAttribute(QueryBudgetFilter.APPLIED_ATTRIBUTE, applied);
+		scoped.apply(applied);
+		scoped.scope().assign(applied.name(), applied.resolved().budget(), applied.engineMode());
+		return true;
+	}
+
+	/**
+	 * Keeps the budget of each scope name for {@link #appliedBudgets()}: a handler's
+	 * requests reuse its applied budget, which is published once.
+	 */
+	private void publish(AppliedBudget applied) {
 		if (this.applied.get(applied.name()) != applied.resolved()) {
 			this.applied.put(applied.name(), applied.resolved());
 		}
-		scope.assign(applied.name(), applied.resolved().budget(), applied.engineMode());
-		return true;
 	}
 
 	/**

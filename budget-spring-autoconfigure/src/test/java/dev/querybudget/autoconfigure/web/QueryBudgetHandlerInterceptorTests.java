@@ -79,9 +79,10 @@ class QueryBudgetHandlerInterceptorTests {
 		request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, template);
 		QueryScope scope = this.tracker.openDetached(ScopeKind.REQUEST, httpMethod, Budget.unlimited(),
 				EnforcementMode.RECORD);
-		request.setAttribute(QueryBudgetFilter.SCOPE_ATTRIBUTE, scope);
+		ScopedRequest scoped = new ScopedRequest(scope);
+		request.setAttribute(ScopedRequest.ATTRIBUTE, scoped);
 		assertThat(interceptor.preHandle(request, new MockHttpServletResponse(), handler)).isTrue();
-		AppliedBudget applied = (AppliedBudget) request.getAttribute(QueryBudgetFilter.APPLIED_ATTRIBUTE);
+		AppliedBudget applied = scoped.applied();
 		assertThat(applied).isNotNull();
 		assertThat(scope.name()).isEqualTo(applied.name());
 		assertThat(scope.budget()).isEqualTo(applied.resolved().budget());
