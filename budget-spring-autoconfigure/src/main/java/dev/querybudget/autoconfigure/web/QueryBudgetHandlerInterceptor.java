@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.querybudget.QueryScope;
 import dev.querybudget.autoconfigure.BudgetResolver;
 import dev.querybudget.autoconfigure.ResolvedBudget;
 import jakarta.servlet.http.HttpServletRequest;
