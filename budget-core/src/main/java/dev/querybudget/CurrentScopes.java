@@ -5,7 +5,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one owner of a tracker's scope {@link ThreadLocal}. An instance per tracker, never
  * static, so that two trackers in one JVM never see each other's scopes; the value is
- * removed as soon as a thread has no scope left, so pooled threads keep nothing.
+ * cleared as soon as a thread has no scope left, so pooled threads keep nothing.
+ * <p>
+ * Clearing sets the value to {@code null} rather than calling
+ * {@link ThreadLocal#remove()}: the thread's map keeps an entry whose key is weak and
+ * whose value is nothing, as any {@link ThreadLocal#get()} on the thread would leave it.
+ * A request scope is opened and released on every request, and a removed entry must be
+ * created again on the next one: a new weak reference each time, and a call into the
+ * virtual machine to clear the old one.
  */
 final class CurrentScopes {
 
@@ -33,7 +40,7 @@ final class CurrentScopes {
 	 */
 	void release(ActiveScopes active) {
 		if (this.threadLocal.get() == active) {
-			this.threadLocal.remove();
+			this.threadLocal.set(null);
 		}
 	}
 

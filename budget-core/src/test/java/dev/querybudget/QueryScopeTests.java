@@ -128,20 +128,22 @@ class QueryScopeTests {
 		assertThat(outer.report().statementCount()).isEqualTo(1);
 		assertThat(inner.report().statementCount()).isEqualTo(2);
 		inner.close();
-		assertThat(this.threadLocal.removes).hasValue(1);
+		assertThat(this.threadLocal.clears).hasValue(1);
 	}
 
 	@Test
-	void threadLocalIsRemovedWhenTheLastScopeCloses() {
+	void threadLocalIsClearedWithoutRemovingItsEntryWhenTheLastScopeCloses() {
 		try (QueryScope outer = this.tracker.open(ScopeKind.REQUEST, "outer")) {
 			try (QueryScope inner = this.tracker.open(ScopeKind.METHOD, "inner")) {
 				assertThat(this.tracker.current()).isSameAs(inner);
 			}
-			assertThat(this.threadLocal.removes).hasValue(0);
+			assertThat(this.threadLocal.clears).hasValue(0);
 			assertThat(this.tracker.current()).isSameAs(outer);
 		}
+		assertThat(this.threadLocal.get()).isNull();
 		assertThat(this.threadLocal.sets).hasValue(1);
-		assertThat(this.threadLocal.removes).hasValue(1);
+		assertThat(this.threadLocal.clears).hasValue(1);
+		assertThat(this.threadLocal.removes).hasValue(0);
 	}
 
 	@Test
@@ -153,7 +155,7 @@ class QueryScopeTests {
 		this.db.ownerName(2);
 		assertThat(scope.isClosed()).isTrue();
 		assertThat(scope.report().statementCount()).isEqualTo(1);
-		assertThat(this.threadLocal.removes).hasValue(1);
+		assertThat(this.threadLocal.clears).hasValue(1);
 	}
 
 	@Test
@@ -219,7 +221,7 @@ class QueryScopeTests {
 		finally {
 			pool.shutdown();
 		}
-		assertThat(this.threadLocal.removes.get()).isEqualTo(this.threadLocal.sets.get()).isEqualTo(threads + 1);
+		assertThat(this.threadLocal.clears.get()).isEqualTo(this.threadLocal.sets.get()).isEqualTo(threads + 1);
 	}
 
 	@Test
@@ -275,7 +277,7 @@ class QueryScopeTests {
 		this.db.ownerName(3);
 		request.close();
 		assertThat(request.report().statementCount()).isEqualTo(1);
-		assertThat(this.threadLocal.removes).hasValue(1);
+		assertThat(this.threadLocal.clears).hasValue(1);
 	}
 
 	@Test

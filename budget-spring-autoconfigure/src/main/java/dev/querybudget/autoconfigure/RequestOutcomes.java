@@ -30,12 +30,9 @@ public final class RequestOutcomes {
 			close.run();
 		}
 		finally {
-			if (previous != null) {
-				this.closing.set(previous);
-			}
-			else {
-				this.closing.remove();
-			}
+			// Restored, null included, rather than removed: a removed entry would be
+			// created again, with a new weak reference, by the next request's close
+			this.closing.set(previous);
 		}
 	}
 
