@@ -23,6 +23,14 @@ public final class QueryBudgetTracker {
 
 	private final CallSiteLocator locator;
 
+	// What every counted statement reads, held here rather than behind the settings: one
+	// object less to reach on the statement path
+	private final SqlFingerprinter fingerprinter;
+
+	private final int maxShapesPerScope;
+
+	private final int maxParameterSetsPerShape;
+
 	private final long slowNanos;
 
 	private final FaultLog faults = new FaultLog();
@@ -31,6 +39,9 @@ public final class QueryBudgetTracker {
 		this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
 		this.currentScopes = new CurrentScopes(threadLocal);
 		this.locator = new CallSiteLocator(settings.excludedPackages());
+		this.fingerprinter = settings.fingerprinter();
+		this.maxShapesPerScope = settings.maxFingerprintsPerScope();
+		this.maxParameterSetsPerShape = settings.maxParameterSetsPerFingerprint();
 		this.slowNanos = settings.slowStatementThreshold().toNanos();
 	}
 
@@ -202,7 +213,15 @@ public final class QueryBudgetTracker {
 	}
 
 	SqlFingerprinter fingerprinter() {
-		return this.settings.fingerprinter();
+		return this.fingerprinter;
+	}
+
+	int maxShapesPerScope() {
+		return this.maxShapesPerScope;
+	}
+
+	int maxParameterSetsPerShape() {
+		return this.maxParameterSetsPerShape;
 	}
 
 	List<BudgetViolationListener> listeners() {

@@ -373,7 +373,7 @@ public final class QueryScope implements AutoCloseable {
 			boolean batch, @Nullable StatementOrigin origin, long nanos) {
 		Shape shape = this.shapes.get(fingerprint);
 		if (shape == null) {
-			if (this.shapes.size() >= this.tracker.settings().maxFingerprintsPerScope()) {
+			if (this.shapes.size() >= this.tracker.maxShapesPerScope()) {
 				this.overflow++;
 				return null;
 			}
@@ -381,7 +381,7 @@ public final class QueryScope implements AutoCloseable {
 			this.shapes.put(fingerprint, shape);
 		}
 		boolean locate = shape.record(identity, trackIdentity, batch, origin, nanos,
-				this.tracker.settings().maxParameterSetsPerFingerprint(), this.tracker.slowNanos());
+				this.tracker.maxParameterSetsPerShape(), this.tracker.slowNanos());
 		return (locate) ? shape : null;
 	}
 

@@ -13,14 +13,16 @@ import org.jspecify.annotations.Nullable;
  * over up to 16 segments by the high bits of the string hash; a segment that is full is
  * cleared before the next insert. Clearing a segment costs the next few statements a miss
  * (about a microsecond each) but needs no bookkeeping on the hit path, unlike LRU.
- * Inserts take the segment's monitor, so the bound is exact: never more than
+ * Inserts take the monitor of the segment's map, so the bound is exact: never more than
  * {@link #capacity()} entries.
  */
 final class FingerprintCache {
 
 	private static final int MAX_SEGMENTS = 16;
 
-	private final Segment[] segments;
+	// The segments, each a map of its own and the monitor of its inserts: no wrapper
+	// object between the array and the map on the lookup path
+	private final ConcurrentHashMap<String, StatementFingerprint>[] segments;
 
 	private final int shift;
 
@@ -31,11 +33,8 @@ final class FingerprintCache {
 		while (count < MAX_SEGMENTS && count * 2 <= capacity) {
 			count *= 2;
 		}
-		this.segments = new Segment[count];
 		this.segmentCapacity = capacity / count;
-		for (int i = 0; i < count; i++) {
-			this.segments[i] = new Segment(this.segmentCapacity);
-		}
+		this.segments = newSegments(count, this.segmentCapacity);
 		this.shift = 32 - Integer.numberOfTrailingZeros(count);
 	}
 
@@ -45,7 +44,7 @@ final class FingerprintCache {
 	 * @return the fingerprint, or {@code null} on a miss
 	 */
 	@Nullable StatementFingerprint get(String sql) {
-		return segment(sql).map.get(sql);
+		return segment(sql).get(sql);
 	}
 
 	/**
@@ -55,16 +54,16 @@ final class FingerprintCache {
 	 * @return the cached fingerprint, which callers should use
 	 */
 	StatementFingerprint put(String sql, StatementFingerprint fingerprint) {
-		Segment segment = segment(sql);
+		ConcurrentHashMap<String, StatementFingerprint> segment = segment(sql);
 		synchronized (segment) {
-			StatementFingerprint existing = segment.map.get(sql);
+			StatementFingerprint existing = segment.get(sql);
 			if (existing != null) {
 				return existing;
 			}
-			if (segment.map.size() >= this.segmentCapacity) {
-				segment.map.clear();
+			if (segment.size() >= this.segmentCapacity) {
+				segment.clear();
 			}
-			segment.map.put(sql, fingerprint);
+			segment.put(sql, fingerprint);
 			return fingerprint;
 		}
 	}
@@ -84,27 +83,26 @@ final class FingerprintCache {
 	 */
 	int size() {
 		int size = 0;
-		for (Segment segment : this.segments) {
-			size += segment.map.size();
+		for (ConcurrentHashMap<String, StatementFingerprint> segment : this.segments) {
+			size += segment.size();
 		}
 		return size;
 	}
 
-	private Segment segment(String sql) {
+	private ConcurrentHashMap<String, StatementFingerprint> segment(String sql) {
 		// The high bits pick the segment; ConcurrentHashMap indexes its table with the
 		// low bits, so the two stay independent
 		int index = (this.shift == 32) ? 0 : ((sql.hashCode() * 0x9E3779B9) >>> this.shift);
 		return this.segments[index];
 	}
 
-	private static final class Segment {
-
-		private final ConcurrentHashMap<String, StatementFingerprint> map;
-
-		Segment(int capacity) {
-			this.map = new ConcurrentHashMap<>(Math.max(16, capacity + capacity / 3 + 1));
+	@SuppressWarnings("unchecked")
+	private static ConcurrentHashMap<String, StatementFingerprint>[] newSegments(int count, int capacity) {
+		ConcurrentHashMap<String, StatementFingerprint>[] segments = new ConcurrentHashMap[count];
+		for (int i = 0; i < count; i++) {
+			segments[i] = new ConcurrentHashMap<>(Math.max(16, capacity + capacity / 3 + 1));
 		}
-
+		return segments;
 	}
 
 }

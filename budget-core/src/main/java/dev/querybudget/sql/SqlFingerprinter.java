@@ -21,8 +21,11 @@ public final class SqlFingerprinter {
 
 	private final FingerprintCache[] caches;
 
+	private final int maxCachedSqlLength;
+
 	private SqlFingerprinter(FingerprintSettings settings) {
 		this.settings = settings;
+		this.maxCachedSqlLength = settings.maxCachedSqlLength();
 		SqlDialect[] dialects = SqlDialect.values();
 		this.caches = new FingerprintCache[(settings.cacheCapacity() > 0) ? dialects.length : 0];
 		for (int i = 0; i < this.caches.length; i++) {
@@ -55,7 +58,7 @@ public final class SqlFingerprinter {
 	 */
 	public StatementFingerprint fingerprint(String sql, SqlDialect dialect) {
 		FingerprintCache cache = null;
-		if (this.caches.length > 0 && sql.length() <= this.settings.maxCachedSqlLength()) {
+		if (this.caches.length > 0 && sql.length() <= this.maxCachedSqlLength) {
 			cache = this.caches[dialect.ordinal()];
 			StatementFingerprint cached = cache.get(sql);
 			if (cached != null) {
