@@ -73,6 +73,23 @@ class QueryBudgetHandlerInterceptorTests {
 		assertThat(first.name()).isEqualTo(second.name()).isEqualTo("GET /pets/{id}");
 	}
 
+	@Test
+	void aHandlerMethodInheritedByTwoControllersTakesTheBudgetOfEachControllerInTurn() throws Exception {
+		QueryBudgetHandlerInterceptor interceptor = new QueryBudgetHandlerInterceptor(
+				new BudgetResolver(this.properties));
+		HandlerMethod strict = new HandlerMethod(new StrictController(), BaseController.class.getMethod("list"));
+		HandlerMethod lenient = new HandlerMethod(new LenientController(), BaseController.class.getMethod("list"));
+		for (int round = 0; round < 2; round++) {
+			assertThat(preHandle(interceptor, "GET", "/strict", "/strict", strict).resolved().budget().maxStatements())
+				.isEqualTo(1);
+			assertThat(
+					preHandle(interceptor, "GET", "/lenient", "/lenient", lenient).resolved().budget().maxStatements())
+				.isEqualTo(50);
+		}
+		assertThat(preHandle(interceptor, "GET", "/strict", "/strict", strict).handler())
+			.isEqualTo("StrictController#list");
+	}
+
 	private AppliedBudget preHandle(QueryBudgetHandlerInterceptor interceptor, String httpMethod, String template,
 			String path, HandlerMethod handler) {
 		MockHttpServletRequest request = new MockHttpServletRequest(httpMethod, path);
@@ -105,6 +122,24 @@ class QueryBudgetHandlerInterceptorTests {
 		public String pet() {
 			return "pet";
 		}
+
+	}
+
+	abstract static class BaseController {
+
+		public String list() {
+			return "list";
+		}
+
+	}
+
+	@QueryBudget(max = 1)
+	static class StrictController extends BaseController {
+
+	}
+
+	@QueryBudget(max = 50)
+	static class LenientController extends BaseController {
 
 	}
 
