@@ -187,14 +187,15 @@ public final class QueryScope implements AutoCloseable {
 				slow += shape.slowExecutions();
 				worst = Math.max(worst, shape.nPlusOneParameterSets());
 			}
-			// The shapes of a closed scope no longer change: they are copied only if a
-			// reader of the report asks for them
+			// The counters of a closed scope no longer change: its shapes are copied only
+			// if a reader of the report asks for them, its counts by kind not at all
 			ScopeReport.Shapes shapes = (this.closed)
 					? ScopeReport.Shapes.deferred(duplicates, slow, worst, this::fingerprintCounts)
 					: ScopeReport.Shapes.of(fingerprintCounts());
-			return ScopeReport.judged(this.kind, this.name, this.budget, this.statements, this.statementsByKind.clone(),
-					this.batches, this.batchedStatements, this.rows, this.failed, this.rejected,
-					Duration.ofNanos(this.dbTimeNanos), shapes, this.overflow, this.incomplete);
+			long[] byKind = (this.closed) ? this.statementsByKind : this.statementsByKind.clone();
+			return ScopeReport.judged(this.kind, this.name, this.budget, this.statements, byKind, this.batches,
+					this.batchedStatements, this.rows, this.failed, this.rejected, Duration.ofNanos(this.dbTimeNanos),
+					shapes, this.overflow, this.incomplete);
 		}
 	}
 
@@ -276,7 +277,9 @@ public final class QueryScope implements AutoCloseable {
 			this.tracker.faults().reportFailed(this, ex);
 			return;
 		}
-		for (BudgetViolationListener listener : listeners) {
+		// Indexed: an iterator over the immutable list would be allocated on every close
+		for (int i = 0; i < listeners.size(); i++) {
+			BudgetViolationListener listener = listeners.get(i);
 			try {
 				listener.scopeClosed(report);
 			}
