@@ -14,8 +14,8 @@ base_mode() {
 
 # Fails unless the mode is one of the known ones, optionally suffixed -2, -3...
 check_mode_name() {
-	[[ " absent control proxy record diagnosis " == *" $(base_mode "$1") "* && "$1" =~ ^[a-z]+(-[0-9]+)?$ ]] ||
-		fail "unknown mode '$1' (absent, control, proxy, record or diagnosis, optionally suffixed -2, -3...)"
+	[[ " absent control proxy scopes record diagnosis " == *" $(base_mode "$1") "* && "$1" =~ ^[a-z]+(-[0-9]+)?$ ]] ||
+		fail "unknown mode '$1' (absent, control, proxy, scopes, record or diagnosis, optionally suffixed -2, -3...)"
 }
 
 mode_args() {
@@ -23,17 +23,19 @@ mode_args() {
 		absent | control) echo "--query-budget.enabled=false" ;;
 		record) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration" ;;
 		proxy) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration,dev.querybudget.autoconfigure.web.QueryBudgetWebMvcAutoConfiguration" ;;
+		scopes) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration,dev.querybudget.autoconfigure.metrics.QueryBudgetMetricsAutoConfiguration,dev.querybudget.autoconfigure.actuate.QueryBudgetEndpointAutoConfiguration" ;;
 		diagnosis) echo "" ;;
 	esac
 }
 
 # Fails unless the application runs the parts of the library its mode names, and no others
 check_mode() {
-	local database="$1" mode="$2" base="http://127.0.0.1:$3" beans library orm web datasource
+	local database="$1" mode="$2" base="http://127.0.0.1:$3" beans library orm web metrics datasource
 	beans="$(curl -fsS "$base/actuator/beans")"
 	library="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.") and (startswith("dev.querybudget.sample.") | not))] | length' <<<"$beans")"
 	orm="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.autoconfigure.orm."))] | length' <<<"$beans")"
 	web="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.autoconfigure.web."))] | length' <<<"$beans")"
+	metrics="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.autoconfigure.metrics.") or startswith("dev.querybudget.autoconfigure.actuate."))] | length' <<<"$beans")"
 	datasource="$(jq -r '[.contexts[].beans.dataSource.type // empty] | first' <<<"$beans")"
 	case "$(base_mode "$mode")" in
 		absent | control)
@@ -43,6 +45,10 @@ check_mode() {
 		record)
 			[[ "$library" -gt 0 && "$orm" == 0 && "$web" -gt 0 && "$datasource" == *ProxyDataSource* ]] ||
 				fail "$database/$mode: $library Query Budget beans ($orm Hibernate ones, $web web ones), DataSource $datasource"
+			;;
+		scopes)
+			[[ "$library" -gt 0 && "$orm" == 0 && "$web" -gt 0 && "$metrics" == 0 && "$datasource" == *ProxyDataSource* ]] ||
+				fail "$database/$mode: $library Query Budget beans ($orm Hibernate ones, $web web ones, $metrics of meters and endpoint), DataSource $datasource"
 			;;
 		proxy)
 			[[ "$library" -gt 0 && "$orm" == 0 && "$web" == 0 && "$datasource" == *ProxyDataSource* ]] ||
@@ -56,13 +62,13 @@ check_mode() {
 	echo "  $mode: port $3, $library Query Budget beans ($orm of the Hibernate attribution), DataSource $datasource" >&2
 }
 
-# After the warm-up: fails unless the meters of the library have recorded the requests, or have none when it is absent
-# or opens no request scope (proxy)
+# After the warm-up: fails unless the meters of the library have recorded the requests, or have none when it is absent,
+# opens no request scope (proxy) or has no meters (scopes)
 check_meters() {
 	local database="$1" mode="$2" scopes
 	scopes="$(curl -fsS "http://127.0.0.1:$3/actuator/prometheus" |
 		awk '/^query_budget_scope_statements_count\{.*kind="request"/ { total += $NF } END { printf "%d", total }')"
-	if [[ " absent control proxy " == *" $(base_mode "$mode") "* ]]; then
+	if [[ " absent control proxy scopes " == *" $(base_mode "$mode") "* ]]; then
 		[[ "$scopes" == 0 ]] || fail "$database/$mode: $scopes request scopes in the meters; expected none"
 	else
 		[[ "$scopes" -gt 0 ]] || fail "$database/$mode: no request scope in the meters after the warm-up"
