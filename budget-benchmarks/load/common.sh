@@ -14,8 +14,8 @@ base_mode() {
 
 # Fails unless the mode is one of the known ones, optionally suffixed -2, -3...
 check_mode_name() {
-	[[ " absent control proxy scopes record diagnosis " == *" $(base_mode "$1") "* && "$1" =~ ^[a-z]+(-[0-9]+)?$ ]] ||
-		fail "unknown mode '$1' (absent, control, proxy, scopes, record or diagnosis, optionally suffixed -2, -3...)"
+	[[ " absent control proxy scopes meters record diagnosis " == *" $(base_mode "$1") "* && "$1" =~ ^[a-z]+(-[0-9]+)?$ ]] ||
+		fail "unknown mode '$1' (absent, control, proxy, scopes, meters, record or diagnosis, optionally suffixed -2, -3...)"
 }
 
 mode_args() {
@@ -24,18 +24,20 @@ mode_args() {
 		record) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration" ;;
 		proxy) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration,dev.querybudget.autoconfigure.web.QueryBudgetWebMvcAutoConfiguration" ;;
 		scopes) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration,dev.querybudget.autoconfigure.metrics.QueryBudgetMetricsAutoConfiguration,dev.querybudget.autoconfigure.actuate.QueryBudgetEndpointAutoConfiguration" ;;
+		meters) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration,dev.querybudget.autoconfigure.actuate.QueryBudgetEndpointAutoConfiguration" ;;
 		diagnosis) echo "" ;;
 	esac
 }
 
 # Fails unless the application runs the parts of the library its mode names, and no others
 check_mode() {
-	local database="$1" mode="$2" base="http://127.0.0.1:$3" beans library orm web metrics datasource
+	local database="$1" mode="$2" base="http://127.0.0.1:$3" beans library orm web meters endpoint datasource
 	beans="$(curl -fsS "$base/actuator/beans")"
 	library="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.") and (startswith("dev.querybudget.sample.") | not))] | length' <<<"$beans")"
 	orm="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.autoconfigure.orm."))] | length' <<<"$beans")"
 	web="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.autoconfigure.web."))] | length' <<<"$beans")"
-	metrics="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.autoconfigure.metrics.") or startswith("dev.querybudget.autoconfigure.actuate."))] | length' <<<"$beans")"
+	meters="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.autoconfigure.metrics."))] | length' <<<"$beans")"
+	endpoint="$(jq '[.contexts[].beans[] | .type | select(startswith("dev.querybudget.autoconfigure.actuate."))] | length' <<<"$beans")"
 	datasource="$(jq -r '[.contexts[].beans.dataSource.type // empty] | first' <<<"$beans")"
 	case "$(base_mode "$mode")" in
 		absent | control)
@@ -46,9 +48,11 @@ check_mode() {
 			[[ "$library" -gt 0 && "$orm" == 0 && "$web" -gt 0 && "$datasource" == *ProxyDataSource* ]] ||
 				fail "$database/$mode: $library Query Budget beans ($orm Hibernate ones, $web web ones), DataSource $datasource"
 			;;
-		scopes)
-			[[ "$library" -gt 0 && "$orm" == 0 && "$web" -gt 0 && "$metrics" == 0 && "$datasource" == *ProxyDataSource* ]] ||
-				fail "$database/$mode: $library Query Budget beans ($orm Hibernate ones, $web web ones, $metrics of meters and endpoint), DataSource $datasource"
+		scopes | meters)
+			# scopes without the meters, meters with them; neither with the endpoint
+			[[ "$library" -gt 0 && "$orm" == 0 && "$web" -gt 0 && "$endpoint" == 0 && "$datasource" == *ProxyDataSource* ]] &&
+				if [[ "$(base_mode "$mode")" == scopes ]]; then [[ "$meters" == 0 ]]; else [[ "$meters" -gt 0 ]]; fi ||
+				fail "$database/$mode: $library Query Budget beans ($orm Hibernate ones, $web web ones, $meters of the meters, $endpoint of the endpoint), DataSource $datasource"
 			;;
 		proxy)
 			[[ "$library" -gt 0 && "$orm" == 0 && "$web" == 0 && "$datasource" == *ProxyDataSource* ]] ||

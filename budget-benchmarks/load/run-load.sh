@@ -37,6 +37,8 @@
 #   scopes     as record without the meters and the endpoint (QueryBudgetMetricsAutoConfiguration and
 #              QueryBudgetEndpointAutoConfiguration excluded): the request scopes count every statement, but no listener
 #              reads their reports, so its ratio to record is what the meters and the endpoint statistics cost
+#   meters     as record without the endpoint (QueryBudgetEndpointAutoConfiguration excluded): between scopes and record,
+#              it tells the meters' share of reading the reports from the endpoint statistics'
 #   diagnosis  the sample as it ships: mode log, the Hibernate attribution, meters and endpoint
 #   control    a second application without the library, configured as absent: its ratio to the absent one is the
 #              method's own error (an A/A comparison), which a ratio of the other modes must exceed to mean anything
@@ -45,7 +47,7 @@
 # Usage: budget-benchmarks/load/run-load.sh   (from anywhere; about 70 minutes with the defaults)
 # Environment (defaults in brackets):
 #   QB_LOAD_DATABASES "postgres h2"   QB_LOAD_MODES "absent record diagnosis": the modes to run, absent first, any of
-#   absent, control, proxy, scopes, record and diagnosis, each optionally suffixed -2, -3... for more JVMs of it
+#   absent, control, proxy, scopes, meters, record and diagnosis, each optionally suffixed -2, -3... for more JVMs of it
 #   QB_LOAD_START_ORDER listed: the order the applications start in, listed or reverse (the first started may have an
 #   edge, which a control started after it shows)
 #   QB_LOAD_WARMUP 600: the most seconds of warm-up per application, alone on the CPU, in slices of
