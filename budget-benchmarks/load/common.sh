@@ -49,9 +49,11 @@ check_mode() {
 				fail "$database/$mode: $library Query Budget beans ($orm Hibernate ones, $web web ones), DataSource $datasource"
 			;;
 		scopes | meters)
-			# scopes without the meters, meters with them; neither with the endpoint
-			[[ "$library" -gt 0 && "$orm" == 0 && "$web" -gt 0 && "$endpoint" == 0 && "$datasource" == *ProxyDataSource* ]] &&
-				if [[ "$(base_mode "$mode")" == scopes ]]; then [[ "$meters" == 0 ]]; else [[ "$meters" -gt 0 ]]; fi ||
+			# neither with the endpoint; the meters in meters mode only
+			local with_meters=0
+			[[ "$(base_mode "$mode")" == scopes ]] || with_meters=1
+			[[ "$library" -gt 0 && "$orm" == 0 && "$web" -gt 0 && "$endpoint" == 0 && $((meters > 0)) == "$with_meters" &&
+				"$datasource" == *ProxyDataSource* ]] ||
 				fail "$database/$mode: $library Query Budget beans ($orm Hibernate ones, $web web ones, $meters of the meters, $endpoint of the endpoint), DataSource $datasource"
 			;;
 		proxy)
