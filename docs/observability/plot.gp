@@ -22,7 +22,8 @@ plot for [i=0:*] data.'/query-6.tsv' index i using 1:2 with lines lw 2 title col
 set title 'Breaches per second by level'
 set ylabel 'violations/s'
 plot for [i=0:*] data.'/query-7.tsv' index i using 1:2 with lines lw 2 title columnheader(2)
-set title 'DB time per request: P95'
+set title 'DB time per request: P95 (solid), interpolated between the buckets, and mean (dashed)'
 set ylabel 'seconds'
-plot for [i=0:*] data.'/query-10.tsv' index i using 1:2 with lines lw 2 title columnheader(2)
+plot for [i=0:*] data.'/query-10.tsv' index i using 1:2 with lines lw 2 title columnheader(2), \
+     for [i=0:*] data.'/query-11.tsv' index i using 1:2 with lines dt 2 title columnheader(2)
 unset multiplot

@@ -416,11 +416,26 @@ public class QueryBudgetProperties {
 	public static class Metrics {
 
 		/**
-		 * Whether to publish percentile histograms of the statements and database time
-		 * per scope, so that percentiles aggregate across instances (histogram_quantile
-		 * in Prometheus).
+		 * Whether to publish a percentile histogram of the statements per scope, so that
+		 * percentiles aggregate across instances (histogram_quantile in Prometheus).
 		 */
 		private boolean histogram = true;
+
+		/**
+		 * Whether to publish a percentile histogram of the database time per scope.
+		 * Without it, the database time histogram has the buckets of db-time-buckets, the
+		 * budget's max-db-time and the maximum expected database time.
+		 */
+		private boolean dbTimeHistogram;
+
+		/**
+		 * Buckets of the database time histogram, with or without its percentile
+		 * histogram; each must be positive. The default is the Prometheus client
+		 * libraries' default buckets.
+		 */
+		private List<Duration> dbTimeBuckets = List.of(Duration.ofMillis(5), Duration.ofMillis(10),
+				Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+				Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5));
 
 		/**
 		 * Largest statement count per scope that the statements histogram resolves;
@@ -439,6 +454,28 @@ public class QueryBudgetProperties {
 
 		public void setHistogram(boolean histogram) {
 			this.histogram = histogram;
+		}
+
+		public boolean isDbTimeHistogram() {
+			return this.dbTimeHistogram;
+		}
+
+		public void setDbTimeHistogram(boolean dbTimeHistogram) {
+			this.dbTimeHistogram = dbTimeHistogram;
+		}
+
+		public List<Duration> getDbTimeBuckets() {
+			return this.dbTimeBuckets;
+		}
+
+		public void setDbTimeBuckets(List<Duration> dbTimeBuckets) {
+			for (Duration bucket : dbTimeBuckets) {
+				if (bucket.isNegative() || bucket.isZero()) {
+					throw new IllegalArgumentException(
+							"'dbTimeBuckets' must be positive durations, but " + dbTimeBuckets + " has " + bucket);
+				}
+			}
+			this.dbTimeBuckets = List.copyOf(dbTimeBuckets);
 		}
 
 		public int getMaximumExpectedStatements() {

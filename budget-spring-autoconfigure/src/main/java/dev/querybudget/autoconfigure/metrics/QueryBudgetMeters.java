@@ -17,8 +17,9 @@ public enum QueryBudgetMeters implements MeterDocumentation {
 
 	/**
 	 * Statements (JDBC round trips) per closed scope; its count is the number of closed
-	 * scopes. Publishes a percentile histogram whose buckets include the scope's budget
-	 * maximum and critical level.
+	 * scopes. Publishes a percentile histogram (unless
+	 * {@code query-budget.metrics.histogram} is {@code false}) whose buckets include the
+	 * scope's budget maximum and critical level.
 	 */
 	STATEMENTS("query.budget.scope.statements", Meter.Type.DISTRIBUTION_SUMMARY, "statements", Tag.SCOPE_TAGS),
 
@@ -36,7 +37,9 @@ public enum QueryBudgetMeters implements MeterDocumentation {
 	N_PLUS_ONE("query.budget.n.plus.one", Meter.Type.COUNTER, "shapes", Tag.SCOPE_TAGS),
 
 	/**
-	 * Database time per closed scope, measured around the JDBC calls.
+	 * Database time per closed scope, measured around the JDBC calls. Its percentile
+	 * histogram is published only when {@code query-budget.metrics.db-time-histogram} is
+	 * set; a budget's {@code max-db-time} is a bucket either way.
 	 */
 	DB_TIME("query.budget.scope.db.time", Meter.Type.TIMER, null, Tag.SCOPE_TAGS),
 

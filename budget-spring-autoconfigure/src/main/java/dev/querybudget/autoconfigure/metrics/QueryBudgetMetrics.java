@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 
 import dev.querybudget.Budget;
 import dev.querybudget.BudgetViolation;
@@ -77,16 +79,15 @@ public final class QueryBudgetMetrics implements BudgetViolationListener {
 	private ScopeMeters register(ScopeTags key, Budget budget) {
 		MeterRegistry registry = registry();
 		Tags tags = key.tags();
-		boolean histogram = this.properties.isHistogram();
 		double maximumStatements = this.properties.getMaximumExpectedStatements();
 		DistributionSummary statements = DistributionSummary.builder(QueryBudgetMeters.STATEMENTS.getName())
 			.description("Statements (JDBC round trips) per scope")
 			.baseUnit(QueryBudgetMeters.STATEMENTS.getBaseUnit())
 			.tags(tags)
-			.publishPercentileHistogram(histogram)
+			.publishPercentileHistogram(this.properties.isHistogram())
 			.minimumExpectedValue(1.0)
 			.maximumExpectedValue(maximumStatements)
-			.serviceLevelObjectives(limits(budget, maximumStatements))
+			.serviceLevelObjectives(statementBuckets(budget, maximumStatements))
 			.register(registry);
 		Counter duplicates = Counter.builder(QueryBudgetMeters.DUPLICATES.getName())
 			.description("Exact duplicate statements of the closed scopes")
@@ -99,24 +100,21 @@ public final class QueryBudgetMetrics implements BudgetViolationListener {
 			.tags(tags)
 			.register(registry);
 		Duration maximumDbTime = this.properties.getMaximumExpectedDbTime();
-		Timer.Builder dbTimeBuilder = Timer.builder(QueryBudgetMeters.DB_TIME.getName())
+		Timer dbTime = Timer.builder(QueryBudgetMeters.DB_TIME.getName())
 			.description("Database time per scope")
 			.tags(tags)
-			.publishPercentileHistogram(histogram)
+			.publishPercentileHistogram(this.properties.isDbTimeHistogram())
 			.minimumExpectedValue(Duration.ofMillis(1))
-			.maximumExpectedValue(maximumDbTime);
-		Duration maxDbTime = budget.maxDbTime();
-		if (maxDbTime != null && maxDbTime.compareTo(maximumDbTime) <= 0) {
-			dbTimeBuilder.serviceLevelObjectives(maxDbTime);
-		}
+			.maximumExpectedValue(maximumDbTime)
+			.serviceLevelObjectives(dbTimeBuckets(budget, maximumDbTime))
+			.register(registry);
 		Counter slow = Counter.builder(QueryBudgetMeters.SLOW_STATEMENTS.getName())
 			.description("Statement executions slower than the slow statement threshold")
 			.baseUnit(QueryBudgetMeters.SLOW_STATEMENTS.getBaseUnit())
 			.tags(tags)
 			.register(registry);
 		registerLimits(registry, key.withoutStatus(), budget);
-		return new ScopeMeters(registry, tags, statements, duplicates, nPlusOne, dbTimeBuilder.register(registry),
-				slow);
+		return new ScopeMeters(registry, tags, statements, duplicates, nPlusOne, dbTime, slow);
 	}
 
 	/**
@@ -143,18 +141,32 @@ public final class QueryBudgetMetrics implements BudgetViolationListener {
 			.register(registry);
 	}
 
-	private static double[] limits(Budget budget, double maximum) {
-		int max = budget.maxStatements();
-		int critical = budget.critical();
-		boolean hasMax = max != Budget.UNLIMITED && max <= maximum;
-		boolean hasCritical = critical != Budget.UNLIMITED && critical <= maximum;
-		if (hasMax && hasCritical) {
-			return new double[] { max, critical };
-		}
-		if (hasMax || hasCritical) {
-			return new double[] { hasMax ? max : critical };
-		}
-		return new double[0];
+	/**
+	 * The budget's limits and the largest expected count are buckets whether or not the
+	 * percentile histogram is published: every scope's distribution is then a histogram,
+	 * as Prometheus needs one type for all the series of a name. A limit of 0 is no
+	 * bucket, as Micrometer takes only positive ones: its breaches are counted by the
+	 * violations counter.
+	 */
+	private static double[] statementBuckets(Budget budget, double maximum) {
+		return DoubleStream.of(budget.maxStatements(), budget.critical(), maximum)
+			.filter((bucket) -> bucket > 0 && bucket <= maximum)
+			.distinct()
+			.sorted()
+			.toArray();
+	}
+
+	/**
+	 * The configured buckets, the budget's time limit and the largest expected time,
+	 * whether or not the percentile histogram is published, for the same reason.
+	 */
+	private Duration[] dbTimeBuckets(Budget budget, Duration maximum) {
+		Stream<Duration> limit = Stream.ofNullable(budget.maxDbTime());
+		return Stream.concat(Stream.concat(this.properties.getDbTimeBuckets().stream(), limit), Stream.of(maximum))
+			.filter((bucket) -> bucket.compareTo(maximum) <= 0)
+			.distinct()
+			.sorted()
+			.toArray(Duration[]::new);
 	}
 
 	private MeterRegistry registry() {

@@ -1,6 +1,8 @@
 package dev.querybudget.autoconfigure.metrics;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 import dev.querybudget.Budget;
 import dev.querybudget.BudgetViolationListener;
@@ -12,9 +14,12 @@ import dev.querybudget.ScopeReport;
 import dev.querybudget.autoconfigure.QueryBudgetAutoConfiguration;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSupport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import net.ttddyy.observation.boot.autoconfigure.ProxyDataSourceBuilderCustomizer;
 import org.junit.jupiter.api.Test;
 
@@ -130,16 +135,84 @@ class QueryBudgetMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void histogramsCanBeSwitchedOffLeavingTheBudgetBuckets() {
+	void statementsHistogramCanBeSwitchedOffLeavingTheBudgetBuckets() {
 		this.runner.withPropertyValues("query-budget.metrics.histogram=false").run((context) -> {
 			runJob(context, Budget.builder().maxStatements(700).critical(900).build(), 1);
-			assertThat(buckets(context)).containsExactly(700.0, 900.0);
-			assertThat(context.getBean(MeterRegistry.class)
-				.get("query.budget.scope.db.time")
-				.timer()
-				.takeSnapshot()
-				.histogramCounts()).isEmpty();
+			assertThat(buckets(context)).containsExactly(700.0, 900.0, 1000.0);
 		});
+	}
+
+	@Test
+	void budgetOfNoStatementIsRecordedWithoutABucketAtZero() {
+		this.runner.run((context) -> {
+			runJob(context, Budget.builder().maxStatements(0).critical(0).build(), 1);
+			assertThat(buckets(context)).contains(1.0, 1000.0).doesNotContain(0.0);
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("query.budget.violations")
+				.tag("level", "critical")
+				.counter()
+				.count()).isEqualTo(1);
+			assertThat(context.getBean(QueryBudgetTracker.class).internalErrorCount()).isZero();
+		});
+	}
+
+	@Test
+	void scopesWithAndWithoutBudgetsScrapeAsHistogramsWithoutPercentileHistograms() {
+		this.runner.withPropertyValues("query-budget.metrics.histogram=false").run((context) -> {
+			runJob(context, "NightlyJob#run",
+					Budget.builder().maxStatements(5).maxDbTime(Duration.ofMillis(250)).build(), 1);
+			runJob(context, "HourlyJob#run", Budget.unlimited(), 1);
+			String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+			assertThat(scrape).contains("# TYPE query_budget_scope_statements histogram",
+					"# TYPE query_budget_scope_db_time_seconds histogram",
+					"query_budget_scope_statements_bucket{kind=\"job\",method=\"NONE\",outcome=\"NONE\","
+							+ "scope=\"HourlyJob#run\",status=\"NONE\",uri=\"NONE\",le=\"1000.0\"} 1");
+		});
+	}
+
+	@Test
+	void dbTimeHasItsConfiguredBucketsWithoutThePercentileHistogram() {
+		this.runner.run((context) -> {
+			runJob(context, Budget.ofMaxStatements(5), 1);
+			assertThat(dbTimeBuckets(context)).containsExactly(5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0, 1000.0,
+					2500.0, 5000.0, 10_000.0);
+		});
+	}
+
+	@Test
+	void dbTimeBudgetIsABucketToo() {
+		this.runner.withPropertyValues("query-budget.metrics.db-time-buckets=50ms").run((context) -> {
+			runJob(context, Budget.builder().maxStatements(5).maxDbTime(Duration.ofMillis(250)).build(), 1);
+			assertThat(dbTimeBuckets(context)).containsExactly(50.0, 250.0, 10_000.0);
+		});
+	}
+
+	@Test
+	void nonPositiveDbTimeBucketFailsTheStartup() {
+		this.runner.withPropertyValues("query-budget.metrics.db-time-buckets=0s,100ms")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("'dbTimeBuckets' must be positive durations")
+				.hasMessageContaining("PT0S"));
+	}
+
+	@Test
+	void dbTimeHistogramIsPublishedWhenAskedFor() {
+		this.runner.withPropertyValues("query-budget.metrics.db-time-histogram=true").run((context) -> {
+			runJob(context, Budget.builder().maxStatements(5).maxDbTime(Duration.ofMillis(250)).build(), 1);
+			assertThat(dbTimeBuckets(context)).contains(1.0, 10.0, 250.0, 10_000.0).hasSizeBetween(30, 100);
+		});
+	}
+
+	@Test
+	void bootHistogramPropertyAlsoPublishesTheDbTimeHistogram() {
+		this.runner
+			.withPropertyValues("management.metrics.distribution.percentiles-histogram.query.budget.scope.db.time=true")
+			.run((context) -> {
+				runJob(context, Budget.ofMaxStatements(5), 1);
+				assertThat(dbTimeBuckets(context)).hasSizeBetween(30, 100);
+			});
 	}
 
 	@Test
@@ -147,7 +220,7 @@ class QueryBudgetMetricsAutoConfigurationTests {
 		this.runner.withPropertyValues("management.metrics.distribution.percentiles-histogram.query.budget=false")
 			.run((context) -> {
 				runJob(context, Budget.builder().maxStatements(700).critical(900).build(), 1);
-				assertThat(buckets(context)).containsExactly(700.0, 900.0);
+				assertThat(buckets(context)).containsExactly(700.0, 900.0, 1000.0);
 			});
 	}
 
@@ -180,9 +253,13 @@ class QueryBudgetMetricsAutoConfigurationTests {
 	}
 
 	private static void runJob(AssertableApplicationContext context, Budget budget, int statements) {
+		runJob(context, "NightlyJob#run", budget, statements);
+	}
+
+	private static void runJob(AssertableApplicationContext context, String name, Budget budget, int statements) {
 		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 		QueryScope scope = context.getBean(QueryBudgetTracker.class)
-			.open(ScopeKind.JOB, "NightlyJob#run", budget, EnforcementMode.RECORD);
+			.open(ScopeKind.JOB, name, budget, EnforcementMode.RECORD);
 		try {
 			for (int i = 0; i < statements; i++) {
 				jdbc.queryForObject("select " + i, Integer.class);
@@ -194,12 +271,20 @@ class QueryBudgetMetricsAutoConfigurationTests {
 	}
 
 	private static double[] buckets(AssertableApplicationContext context) {
-		CountAtBucket[] counts = context.getBean(MeterRegistry.class)
-			.get("query.budget.scope.statements")
-			.summary()
-			.takeSnapshot()
-			.histogramCounts();
-		return Arrays.stream(counts).mapToDouble(CountAtBucket::bucket).toArray();
+		return Arrays.stream(histogramCounts(context, "query.budget.scope.statements"))
+			.mapToDouble(CountAtBucket::bucket)
+			.toArray();
+	}
+
+	private static double[] dbTimeBuckets(AssertableApplicationContext context) {
+		return Arrays.stream(histogramCounts(context, "query.budget.scope.db.time"))
+			.mapToDouble((count) -> count.bucket(TimeUnit.MILLISECONDS))
+			.toArray();
+	}
+
+	private static CountAtBucket[] histogramCounts(AssertableApplicationContext context, String name) {
+		Meter meter = context.getBean(MeterRegistry.class).get(name).meter();
+		return ((HistogramSupport) meter).takeSnapshot().histogramCounts();
 	}
 
 }
