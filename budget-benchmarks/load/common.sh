@@ -23,7 +23,7 @@ mode_args() {
 		absent | control) echo "--query-budget.enabled=false" ;;
 		record) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration" ;;
 		proxy) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration,dev.querybudget.autoconfigure.web.QueryBudgetWebMvcAutoConfiguration" ;;
-		scopes) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration,dev.querybudget.autoconfigure.metrics.QueryBudgetMetricsAutoConfiguration,dev.querybudget.autoconfigure.actuate.QueryBudgetEndpointAutoConfiguration" ;;
+		scopes) echo "--query-budget.mode=record --query-budget.metrics.enabled=false --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration,dev.querybudget.autoconfigure.actuate.QueryBudgetEndpointAutoConfiguration" ;;
 		meters) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration,dev.querybudget.autoconfigure.actuate.QueryBudgetEndpointAutoConfiguration" ;;
 		diagnosis) echo "" ;;
 	esac

@@ -34,7 +34,7 @@
 #   record     query-budget.mode=record, without the Hibernate attribution (QueryBudgetOrmAutoConfiguration excluded)
 #   proxy      as record without QueryBudgetWebMvcAutoConfiguration: the DataSource proxy and the library's other beans,
 #              but no request scope, so every statement goes straight to the driver through the wrappers
-#   scopes     as record without the meters and the endpoint (QueryBudgetMetricsAutoConfiguration and
+#   scopes     as record without the meters and the endpoint (query-budget.metrics.enabled=false and
 #              QueryBudgetEndpointAutoConfiguration excluded): the request scopes count every statement, but no listener
 #              reads their reports, so its ratio to record is what the meters and the endpoint statistics cost
 #   meters     as record without the endpoint (QueryBudgetEndpointAutoConfiguration excluded): between scopes and record,

@@ -416,6 +416,12 @@ public class QueryBudgetProperties {
 	public static class Metrics {
 
 		/**
+		 * Whether to record every closed scope in the Query Budget meters. Off, scopes
+		 * are still counted, judged, logged and enforced, and the meters cost nothing.
+		 */
+		private boolean enabled = true;
+
+		/**
 		 * Whether to publish a percentile histogram of the statements per scope, so that
 		 * percentiles aggregate across instances (histogram_quantile in Prometheus).
 		 */
@@ -447,6 +453,14 @@ public class QueryBudgetProperties {
 		 * Largest database time per scope that the database time histogram resolves.
 		 */
 		private Duration maximumExpectedDbTime = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
 
 		public boolean isHistogram() {
 			return this.histogram;

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,9 @@ import org.springframework.context.annotation.Bean;
  * {@link QueryBudgetMetrics} listener records every closed scope in the application's
  * {@link MeterRegistry}, and a counter reads the tracker's
  * {@link QueryBudgetTracker#internalErrorCount() internal errors}.
+ * {@code query-budget.metrics.enabled=false} leaves both out;
  * {@code management.metrics.enable.query.budget=false} disables the meters, like any
- * other.
+ * other, but still records each closed scope in no-op meters.
  *
  * @author Query Budget contributors
  * @since 0.1.0
@@ -31,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = "query-budget.metrics.enabled", matchIfMissing = true)
 @ConditionalOnBean({ MeterRegistry.class, BudgetResolver.class, RequestOutcomes.class })
 public final class QueryBudgetMetricsAutoConfiguration {
 

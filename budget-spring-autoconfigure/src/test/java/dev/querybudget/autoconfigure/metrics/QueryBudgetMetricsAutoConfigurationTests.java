@@ -233,6 +233,16 @@ class QueryBudgetMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void metricsPropertySwitchesTheMetersOffWithoutTheRestOfTheLibrary() {
+		this.runner.withPropertyValues("query-budget.metrics.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(QueryBudgetMetrics.class).hasSingleBean(QueryBudgetTracker.class);
+			runJob(context, Budget.ofMaxStatements(1), 2);
+			assertThat(context.getBean(MeterRegistry.class).find("query.budget.scope.statements").meters()).isEmpty();
+			assertThat(context.getBean(MeterRegistry.class).find("query.budget.internal.errors").meters()).isEmpty();
+		});
+	}
+
+	@Test
 	void backsOffWithoutMicrometer() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(QueryBudgetAutoConfiguration.class,
