@@ -483,12 +483,7 @@ public class QueryBudgetProperties {
 		}
 
 		public void setDbTimeBuckets(List<Duration> dbTimeBuckets) {
-			for (Duration bucket : dbTimeBuckets) {
-				if (bucket.isNegative() || bucket.isZero()) {
-					throw new IllegalArgumentException(
-							"'dbTimeBuckets' must be positive durations, but " + dbTimeBuckets + " has " + bucket);
-				}
-			}
+			dbTimeBuckets.forEach((bucket) -> positive("dbTimeBuckets", bucket));
 			this.dbTimeBuckets = List.copyOf(dbTimeBuckets);
 		}
 
@@ -497,6 +492,10 @@ public class QueryBudgetProperties {
 		}
 
 		public void setMaximumExpectedStatements(int maximumExpectedStatements) {
+			if (maximumExpectedStatements < 1) {
+				throw new IllegalArgumentException(
+						"'maximumExpectedStatements' must be at least 1, but was " + maximumExpectedStatements);
+			}
 			this.maximumExpectedStatements = maximumExpectedStatements;
 		}
 
@@ -505,7 +504,14 @@ public class QueryBudgetProperties {
 		}
 
 		public void setMaximumExpectedDbTime(Duration maximumExpectedDbTime) {
-			this.maximumExpectedDbTime = maximumExpectedDbTime;
+			this.maximumExpectedDbTime = positive("maximumExpectedDbTime", maximumExpectedDbTime);
+		}
+
+		private static Duration positive(String name, Duration duration) {
+			if (duration.isNegative() || duration.isZero()) {
+				throw new IllegalArgumentException("'" + name + "' must be positive, but was " + duration);
+			}
+			return duration;
 		}
 
 	}

@@ -22,6 +22,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import net.ttddyy.observation.boot.autoconfigure.ProxyDataSourceBuilderCustomizer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -187,14 +189,15 @@ class QueryBudgetMetricsAutoConfigurationTests {
 		});
 	}
 
-	@Test
-	void nonPositiveDbTimeBucketFailsTheStartup() {
-		this.runner.withPropertyValues("query-budget.metrics.db-time-buckets=0s,100ms")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("'dbTimeBuckets' must be positive durations")
-				.hasMessageContaining("PT0S"));
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			db-time-buckets=0s,100ms        | 'dbTimeBuckets' must be positive, but was PT0S
+			maximum-expected-db-time=-1s    | 'maximumExpectedDbTime' must be positive, but was PT-1S
+			maximum-expected-statements=0   | 'maximumExpectedStatements' must be at least 1, but was 0
+			""")
+	void invalidHistogramBoundsFailTheStartupNamingTheValue(String property, String message) {
+		this.runner.withPropertyValues("query-budget.metrics." + property)
+			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause().hasMessage(message));
 	}
 
 	@Test
