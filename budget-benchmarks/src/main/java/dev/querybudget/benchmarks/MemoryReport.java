@@ -12,19 +12,28 @@ import dev.querybudget.QueryScope;
 import dev.querybudget.ScopeKind;
 import dev.querybudget.TrackerSettings;
 import dev.querybudget.autoconfigure.QueryBudgetProperties;
+import dev.querybudget.autoconfigure.RequestOutcome;
+import dev.querybudget.autoconfigure.RequestOutcomes;
+import dev.querybudget.autoconfigure.metrics.QueryBudgetMetrics;
 import dev.querybudget.jdbc.QueryBudgetExecutionListener;
 import dev.querybudget.sql.FingerprintSettings;
 import dev.querybudget.sql.SqlDialect;
 import dev.querybudget.sql.SqlFingerprinter;
 import dev.querybudget.testing.MeasuredJob;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.openjdk.jol.info.GraphLayout;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * Prints the heap that Query Budget retains, measured with JOL as the bytes of an object
  * graph: an idle tracker, the fingerprint cache empty and full, open scopes from a
- * typical request to one at its caps, and the {@code querybudget} endpoint's statistics.
- * These are the figures of the "Memory" section of {@code docs/performance.md}.
- * Statements go through the datasource-proxy listener, as in an application.
+ * typical request to one at its caps, the {@code querybudget} endpoint's statistics, and
+ * the meters of an endpoint. These are the figures of the "Memory" section of
+ * {@code docs/performance.md}. Statements go through the datasource-proxy listener, as in
+ * an application.
  * <p>
  * {@code java -Djdk.attach.allowAttachSelf=true -cp budget-benchmarks/target/benchmarks.jar dev.querybudget.benchmarks.MemoryReport}
  */
@@ -40,6 +49,7 @@ public final class MemoryReport {
 		printCaches();
 		printScopes();
 		printStatistics();
+		printMeters();
 	}
 
 	private static void printTracker() {
@@ -130,6 +140,43 @@ public final class MemoryReport {
 			row("endpoint statistics, " + endpoints + " endpoints (each with an N+1 and a duplicate)",
 					size(statistics));
 		}
+	}
+
+	/**
+	 * The Micrometer meters of the closed request scopes of 100 endpoints, one status
+	 * each, on a Prometheus registry: the registry's growth per endpoint, with the
+	 * default histograms, with the DB time's percentile histogram too, and with neither.
+	 */
+	private static void printMeters() {
+		int endpoints = 100;
+		printMeters(endpoints, "default histograms", new QueryBudgetProperties.Metrics());
+		QueryBudgetProperties.Metrics dbTimeHistogram = new QueryBudgetProperties.Metrics();
+		dbTimeHistogram.setDbTimeHistogram(true);
+		printMeters(endpoints, "db-time-histogram=true", dbTimeHistogram);
+		QueryBudgetProperties.Metrics noPercentiles = new QueryBudgetProperties.Metrics();
+		noPercentiles.setHistogram(false);
+		printMeters(endpoints, "histogram=false", noPercentiles);
+	}
+
+	private static void printMeters(int endpoints, String what, QueryBudgetProperties.Metrics properties) {
+		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("registry", registry);
+		RequestOutcomes outcomes = new RequestOutcomes();
+		QueryBudgetMetrics metrics = new QueryBudgetMetrics(beans.getBeanProvider(MeterRegistry.class), outcomes,
+				properties);
+		QueryBudgetTracker tracker = QueryBudgetTracker.create(TrackerSettings.builder().addListener(metrics).build());
+		QueryBudgetExecutionListener listener = new QueryBudgetExecutionListener(tracker, SqlDialect.POSTGRESQL);
+		Object[] graph = { registry, metrics };
+		long before = size(graph);
+		for (int e = 0; e < endpoints; e++) {
+			QueryScope scope = tracker.open(ScopeKind.REQUEST, "GET /endpoint" + e + "/{id}", Budget.ofMaxStatements(5),
+					EnforcementMode.RECORD);
+			MeasuredJob.execute(listener, statement(e, 130), 0);
+			outcomes.closing(new RequestOutcome("GET", "/endpoint" + e + "/{id}", 200), scope::close);
+		}
+		row("meters on a Prometheus registry, per endpoint and status, " + what + " (" + endpoints + " endpoints)",
+				(size(graph) - before) / endpoints);
 	}
 
 	/**
