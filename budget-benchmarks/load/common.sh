@@ -14,8 +14,8 @@ base_mode() {
 
 # Fails unless the mode is one of the known ones, optionally suffixed -2, -3...
 check_mode_name() {
-	[[ " absent control proxy scopes meters record diagnosis " == *" $(base_mode "$1") "* && "$1" =~ ^[a-z]+(-[0-9]+)?$ ]] ||
-		fail "unknown mode '$1' (absent, control, proxy, scopes, meters, record or diagnosis, optionally suffixed -2, -3...)"
+	[[ " absent control proxy scopes meters statements record diagnosis " == *" $(base_mode "$1") "* && "$1" =~ ^[a-z]+(-[0-9]+)?$ ]] ||
+		fail "unknown mode '$1' (absent, control, proxy, scopes, meters, statements, record or diagnosis, optionally suffixed -2, -3...)"
 }
 
 mode_args() {
@@ -25,6 +25,9 @@ mode_args() {
 		proxy) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration,dev.querybudget.autoconfigure.web.QueryBudgetWebMvcAutoConfiguration" ;;
 		scopes) echo "--query-budget.mode=record --query-budget.metrics.enabled=false --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration,dev.querybudget.autoconfigure.actuate.QueryBudgetEndpointAutoConfiguration" ;;
 		meters) echo "--query-budget.mode=record --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration,dev.querybudget.autoconfigure.actuate.QueryBudgetEndpointAutoConfiguration" ;;
+		# record mode whose scopes record one distribution, their statements: Boot's meter filter turns the DB time timer
+		# into a no-op
+		statements) echo "--query-budget.mode=record --management.metrics.enable.query.budget.scope.db.time=false --spring.autoconfigure.exclude=dev.querybudget.autoconfigure.orm.QueryBudgetOrmAutoConfiguration" ;;
 		diagnosis) echo "" ;;
 	esac
 }
@@ -44,7 +47,7 @@ check_mode() {
 			[[ "$library" == 0 && "$datasource" != *ProxyDataSource* ]] ||
 				fail "$database/$mode: $library Query Budget beans, DataSource $datasource; expected none and no proxy"
 			;;
-		record)
+		record | statements)
 			[[ "$library" -gt 0 && "$orm" == 0 && "$web" -gt 0 && "$datasource" == *ProxyDataSource* ]] ||
 				fail "$database/$mode: $library Query Budget beans ($orm Hibernate ones, $web web ones), DataSource $datasource"
 			;;

@@ -39,6 +39,9 @@
 #              reads their reports, so its ratio to record is what the meters and the endpoint statistics cost
 #   meters     as record without the endpoint (QueryBudgetEndpointAutoConfiguration excluded): between scopes and record,
 #              it tells the meters' share of reading the reports from the endpoint statistics'
+#   statements as record with the DB time timer turned into a no-op by Boot's meter filter
+#              (management.metrics.enable.query.budget.scope.db.time=false): its ratio to record is what recording that
+#              timer costs
 #   diagnosis  the sample as it ships: mode log, the Hibernate attribution, meters and endpoint
 #   control    a second application without the library, configured as absent: its ratio to the absent one is the
 #              method's own error (an A/A comparison), which a ratio of the other modes must exceed to mean anything

@@ -17,7 +17,7 @@
 # The java and javac on the PATH run it: PATH=/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH measures on JDK 25.
 # Environment (defaults in brackets):
 #   QB_SHARED_PAIRS "absent/record record/absent absent/control": FIRST/SECOND, the first started first; modes as in
-#   run-load.sh (absent, control, proxy, scopes, meters, record, diagnosis)
+#   run-load.sh (absent, control, proxy, scopes, meters, statements, record, diagnosis)
 #   QB_SHARED_WARMUP 900: the most seconds of warm-up, both applications loaded at once, in slices of 60 s; it stops
 #   after QB_SHARED_WARMUP_MIN 300 seconds once the JIT compiler threads took less than QB_SHARED_SETTLED 2 percent of
 #   the JVM's CPU in the last slice

@@ -4,9 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import dev.querybudget.sql.StatementFingerprint;
@@ -49,7 +47,7 @@ public final class QueryScope implements AutoCloseable {
 
 	private final long[] statementsByKind = new long[KINDS.length];
 
-	private final Map<StatementFingerprint, Shape> shapes = new HashMap<>();
+	private final ShapeTable shapes = new ShapeTable();
 
 	private long statements;
 
@@ -182,7 +180,8 @@ public final class QueryScope implements AutoCloseable {
 			long duplicates = 0;
 			long slow = 0;
 			long worst = 0;
-			for (Shape shape : this.shapes.values()) {
+			for (int i = 0; i < this.shapes.size(); i++) {
+				Shape shape = this.shapes.get(i);
 				duplicates += shape.duplicates();
 				slow += shape.slowExecutions();
 				worst = Math.max(worst, shape.nPlusOneParameterSets());
@@ -203,8 +202,8 @@ public final class QueryScope implements AutoCloseable {
 		List<FingerprintCount> counts;
 		synchronized (this.lock) {
 			counts = new ArrayList<>(this.shapes.size());
-			for (Shape shape : this.shapes.values()) {
-				counts.add(shape.toCount());
+			for (int i = 0; i < this.shapes.size(); i++) {
+				counts.add(this.shapes.get(i).toCount());
 			}
 		}
 		counts.sort(MOST_EXECUTED_FIRST);
@@ -228,7 +227,8 @@ public final class QueryScope implements AutoCloseable {
 		long duplicates = 0;
 		long worst = 0;
 		if (budget.maxDuplicates() != Budget.UNLIMITED || budget.nPlusOneThreshold() != Budget.UNLIMITED) {
-			for (Shape shape : this.shapes.values()) {
+			for (int i = 0; i < this.shapes.size(); i++) {
+				Shape shape = this.shapes.get(i);
 				duplicates += shape.duplicates();
 				worst = Math.max(worst, shape.nPlusOneParameterSets());
 			}
@@ -381,7 +381,7 @@ public final class QueryScope implements AutoCloseable {
 				return null;
 			}
 			shape = new Shape(fingerprint);
-			this.shapes.put(fingerprint, shape);
+			this.shapes.add(shape);
 		}
 		boolean locate = shape.record(identity, trackIdentity, batch, origin, nanos,
 				this.tracker.maxParameterSetsPerShape(), this.tracker.slowNanos());

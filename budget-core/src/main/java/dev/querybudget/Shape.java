@@ -131,6 +131,10 @@ final class Shape {
 		}
 	}
 
+	StatementFingerprint fingerprint() {
+		return this.fingerprint;
+	}
+
 	long duplicates() {
 		return this.duplicates;
 	}
